@@ -1,0 +1,33 @@
+# One task runner, used the same way by people and CI.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test check lint typecheck bench serve clean
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/orgraph demo
+
+test: $(STAMP)
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/mypy
+	$(BIN)/pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m orgraph.bench
+
+serve: $(STAMP)
+	$(BIN)/orgraph serve
+
+clean:
+	rm -rf $(VENV) orgraph.db orgraph.db-wal orgraph.db-shm .pytest_cache .mypy_cache .ruff_cache

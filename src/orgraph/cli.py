@@ -1,0 +1,314 @@
+"""The `orgraph` command: a thin shell over the library; every command calls one function.
+
+Errors become one line on stderr and exit code 2; nothing is half-written.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from datetime import date
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from orgraph import checks, curation, query
+from orgraph.errors import OrgraphError
+from orgraph.export import jsonl
+from orgraph.interval import EndState
+from orgraph.model import Status
+from orgraph.store import Store
+
+F = TypeVar("F", bound=Callable[..., Any])
+console = Console(highlight=False, soft_wrap=True)
+FORMAT = click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+AS_KNOWN = click.option(
+    "--as-known",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="Answer from what the graph said on that day (transaction time).",
+)
+
+
+def clean_errors(command: F) -> F:
+    """Turn every OrgraphError into `error: …` on stderr and exit code 2."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except OrgraphError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(2)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def open_store(ctx: click.Context, *, create: bool = False) -> Store:
+    store = Store(ctx.obj["db"], create=create)
+    if create:
+        store.seed()
+    return store
+
+
+def emit_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def known_day(value: Any) -> date | None:
+    return value.date() if value is not None else None
+
+
+@click.group()
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False),
+    default=lambda: os.environ.get("ORGRAPH_DB", "orgraph.db"),
+    show_default="./orgraph.db or $ORGRAPH_DB",
+    help="The SQLite database file.",
+)
+@click.version_option(package_name="orgraph")
+@click.pass_context
+def main(ctx: click.Context, db: str) -> None:
+    """orgraph: a temporal, source-linked knowledge graph of organizations."""
+    ctx.ensure_object(dict)
+    ctx.obj["db"] = db
+
+
+@main.command()
+@click.pass_context
+@clean_errors
+def init(ctx: click.Context) -> None:
+    """Create the database and load the gazetteer (safe to run again)."""
+    store = open_store(ctx, create=True)
+    stats = store.stats()
+    click.echo(f"{ctx.obj['db']}: {stats['entities']} entities, {stats['claims']} claims")
+
+
+@main.command()
+@click.argument("subject")
+@click.argument("predicate")
+@click.argument("object")
+@click.option("--role", default=None, help="e.g. member, founding_member, observer, standing_invitee")
+@click.option("--start", default=None, help="e.g. 1992, 2003-04, 'Anfang 2006', 'early 2006'")
+@click.option("--end", default=None, help="the end date, if it ended")
+@click.option("--ended", is_flag=True, help="It ended, but the date is unknown.")
+@click.option("--end-unknown", is_flag=True, help="Nothing is known about an end.")
+@click.option("--qualifier", "-q", multiple=True, help="key=value, e.g. context=natural disasters")
+@click.option("--sentence", default="", help="The sentence the claim rests on.")
+@click.option("--by", default=lambda: os.environ.get("USER", "cli"), help="Who states it.")
+@FORMAT
+@click.pass_context
+@clean_errors
+def add(ctx: click.Context, subject: str, predicate: str, object: str, role: str | None,
+        start: str | None, end: str | None, ended: bool, end_unknown: bool,
+        qualifier: tuple[str, ...], sentence: str, by: str, fmt: str) -> None:
+    """Record a manual claim: SUBJECT PREDICATE OBJECT (names in any language or form)."""
+    qualifiers = {}
+    for item in qualifier:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise click.BadParameter(f"{item!r} is not key=value", param_hint="--qualifier")
+        qualifiers[key.strip()] = value.strip()
+    end_state = EndState.ENDED if ended else EndState.UNKNOWN if end_unknown else None
+    store = open_store(ctx)
+    claim = curation.add_claim(
+        store, subject, predicate, object, role=role, start=start, end=end, end_state=end_state,
+        qualifiers=qualifiers, by=by, sentence=sentence,
+    )
+    if fmt == "json":
+        emit_json(query.claim_json(claim, store.entity(claim.subject), store.entity(claim.object)))
+    else:
+        click.echo(f"recorded {claim.id}: {claim.subject} {claim.predicate} {claim.object}")
+
+
+def _at(value: str) -> Any:
+    return curation.read_date(value)
+
+
+def _date_text(data: dict[str, Any] | None) -> str:
+    if data is None:
+        return "?"
+    if data.get("open"):
+        return "ongoing"
+    if data.get("ended"):
+        return "ended"
+    return str(data.get("text") or data.get("edtf"))
+
+
+def _citation(evidence: list[dict[str, Any]]) -> str:
+    return f"“{evidence[0]['text'][:160]}”" if evidence else ""
+
+
+@main.command()
+@click.argument("body")
+@click.option("--at", "at", required=True, help="A date: 2007-12, 'Ende 2010', 2006-03-15 ...")
+@AS_KNOWN
+@FORMAT
+@click.pass_context
+@clean_errors
+def members(ctx: click.Context, body: str, at: str, as_known: Any, fmt: str) -> None:
+    """Who was a member of BODY at a date (yes / uncertain, with evidence)."""
+    result = query.members_at(open_store(ctx), body, _at(at), known_day(as_known))
+    data = result.to_json()
+    if fmt == "json":
+        emit_json(data)
+        return
+    then = " / ".join(b["label"] for b in data["body_then"])
+    table = Table(title=f"Members of {data['body']['label']} (then: {then}) at {at}")
+    for column in ("member", "answer", "role", "since", "evidence"):
+        table.add_column(column)
+    for row in data["members"]:
+        table.add_row(row["entity"]["label"], row["answer"], row["role"] or "member",
+                      _date_text(row["start"]), _citation(row["evidence"]))
+    console.print(table)
+    click.echo(f"{sum(1 for r in data['members'] if r['answer'] == 'yes')} certain, "
+               f"{sum(1 for r in data['members'] if r['answer'] == 'uncertain')} uncertain")
+
+
+@main.command("is-member")
+@click.argument("org")
+@click.argument("body")
+@click.option("--at", "at", required=True, help="A date: 2006, 'März 2006', 2006-03-15 ...")
+@AS_KNOWN
+@FORMAT
+@click.pass_context
+@clean_errors
+def is_member(ctx: click.Context, org: str, body: str, at: str, as_known: Any, fmt: str) -> None:
+    """Was ORG a member of BODY at a date? yes / no / uncertain, with the reason."""
+    verdict = query.is_member(open_store(ctx), org, body, _at(at), known_day(as_known))
+    data = verdict.to_json()
+    if fmt == "json":
+        emit_json(data)
+        return
+    click.echo(f"{data['answer']}: {data['reason']}")
+    for ev in data["evidence"]:
+        click.echo(f"  “{ev['text']}” ({ev['source']})")
+
+
+def _print_relations(rows: list[query.Relation], title: str) -> None:
+    table = Table(title=title)
+    for column in ("subject", "predicate", "object", "from", "to", "status", "evidence"):
+        table.add_column(column)
+    for row in rows:
+        data = row.to_json()
+        predicate = data["predicate"] + (f" ({data['role']})" if data["role"] else "")
+        table.add_row(data["subject"]["label"], predicate, data["object"]["label"],
+                      _date_text(data["start"]), _date_text(data["end"]), data["status"],
+                      _citation(data["evidence"]))
+    console.print(table)
+
+
+@main.command()
+@click.argument("entity")
+@AS_KNOWN
+@FORMAT
+@click.pass_context
+@clean_errors
+def timeline(ctx: click.Context, entity: str, as_known: Any, fmt: str) -> None:
+    """ENTITY's dated history: every claim involving it, by start date."""
+    rows = query.timeline(open_store(ctx), entity, known_day(as_known))
+    if fmt == "json":
+        emit_json([r.to_json() for r in rows])
+    else:
+        _print_relations(rows, f"Timeline of {entity}")
+
+
+@main.command()
+@click.argument("entity")
+@click.argument("other", required=False)
+@click.option("--predicate", default=None)
+@AS_KNOWN
+@FORMAT
+@click.pass_context
+@clean_errors
+def relations(ctx: click.Context, entity: str, other: str | None, predicate: str | None,
+              as_known: Any, fmt: str) -> None:
+    """Relations of ENTITY (with OTHER, when given)."""
+    rows = query.relations(open_store(ctx), entity, other, predicate, known_day(as_known))
+    if fmt == "json":
+        emit_json([r.to_json() for r in rows])
+    else:
+        _print_relations(rows, f"Relations of {entity}" + (f" and {other}" if other else ""))
+
+
+@main.command()
+@click.argument("entity")
+@AS_KNOWN
+@FORMAT
+@click.pass_context
+@clean_errors
+def names(ctx: click.Context, entity: str, as_known: Any, fmt: str) -> None:
+    """ENTITY's names over time (renames followed), and all its surface forms."""
+    store = open_store(ctx)
+    records = query.names(store, entity, known_day(as_known))
+    if fmt == "json":
+        emit_json([r.to_json() for r in records])
+        return
+    for record in records:
+        span = f"{record.since or '…'} – {record.until or 'today'}"
+        click.echo(f"{span:>24}  {record.entity.label}")
+        click.echo(f"{'':>24}  also: {', '.join(record.entity.aliases()[1:]) or '—'}")
+
+
+@main.command()
+@AS_KNOWN
+@FORMAT
+@click.pass_context
+@clean_errors
+def check(ctx: click.Context, as_known: Any, fmt: str) -> None:
+    """Stated counts versus derived membership; conflicting claims side by side."""
+    store = open_store(ctx)
+    counts = checks.check_counts(store, known_day(as_known))
+    conflicts = checks.find_conflicts(store, known_day(as_known))
+    if fmt == "json":
+        emit_json({"counts": [c.to_json() for c in counts], "conflicts": [c.to_json() for c in conflicts]})
+        return
+    for c in counts:
+        mark = "ok" if c.ok else "MISMATCH"
+        click.echo(f"{mark}: {c.body_label} at {c.stated.at}: stated {c.stated.count}, "
+                   f"derived {c.certain} certain / {c.possible} possible")
+    for conflict in conflicts:
+        click.echo(f"conflict: {conflict.why}")
+        for row in conflict.claims:
+            click.echo(f"  {row.subject.label} {row.claim.predicate} {row.object.label}: "
+                       f"{_citation(row.to_json()['evidence'])}")
+    if not counts and not conflicts:
+        click.echo("nothing to check: no stated counts, no conflicts")
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@click.option("--history", is_flag=True, help="Every record ever, retracted ones included.")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-")
+@click.pass_context
+@clean_errors
+def export(ctx: click.Context, fmt: str, history: bool, output: Any) -> None:
+    """Write the graph's claims (JSONL: one claim a line)."""
+    jsonl.write_jsonl(open_store(ctx), output, history=history)
+
+
+@main.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.pass_context
+@clean_errors
+def import_(ctx: click.Context, path: Path) -> None:
+    """Import claims from a JSONL file: all lines or none."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError:
+        raise OrgraphError(f"{path}: not UTF-8 text") from None
+    added = jsonl.import_lines(open_store(ctx, create=True), lines)
+    click.echo(f"imported {added} claims from {path}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Exporters: one small sink per format (`write()` per claim, then `finalize()`)."""

@@ -1,0 +1,126 @@
+"""JSONL: one claim a line (SPEC §5) — the stable format tools and tests read, and re-import."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from typing import IO, Any
+
+from orgraph.errors import InvalidImport, OrgraphError
+from orgraph.fuzzydate import FuzzyDate
+from orgraph.interval import EndState, Interval
+from orgraph.model import Claim, Entity, Evidence, Name, Status
+from orgraph.query import claim_json
+from orgraph.store import Store
+
+
+def export_lines(store: Store, *, history: bool = False) -> Iterator[str]:
+    """Current claims (or every record ever, with `history`) as JSON lines, in recording order."""
+    claims = store.all_claims_ever() if history else store.claims(include_rejected=True)
+    entities: dict[str, Entity] = {}
+    for claim in claims:
+        for entity_id in (claim.subject, claim.object):
+            if entity_id not in entities:
+                entities[entity_id] = store.entity(entity_id)
+        line = claim_json(claim, entities[claim.subject], entities[claim.object])
+        yield json.dumps(line, ensure_ascii=False, sort_keys=True)
+
+
+def write_jsonl(store: Store, out: IO[str], *, history: bool = False) -> int:
+    count = 0
+    for line in export_lines(store, history=history):
+        out.write(line + "\n")
+        count += 1
+    return count
+
+
+def _fuzzy(value: Any) -> FuzzyDate | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict) or "edtf" not in value:
+        raise InvalidImport(f"date {value!r} is not a date object")
+    return FuzzyDate.from_json(value)
+
+
+def _interval(line: dict[str, Any]) -> Interval:
+    end = line.get("end")
+    if isinstance(end, dict) and end.get("open"):
+        return Interval(_fuzzy(line.get("start")), None, EndState.ONGOING)
+    if isinstance(end, dict) and end.get("ended"):
+        return Interval(_fuzzy(line.get("start")), None, EndState.ENDED)
+    if end is None:
+        return Interval(_fuzzy(line.get("start")), None, EndState.UNKNOWN)
+    return Interval(_fuzzy(line.get("start")), _fuzzy(end), EndState.DATED)
+
+
+def _entity(ref: Any) -> Entity:
+    if not isinstance(ref, dict) or not isinstance(ref.get("id"), str) or not ref.get("label"):
+        raise InvalidImport("subject/object must be {id, label, aliases}")
+    aliases = [a for a in ref.get("aliases", []) if isinstance(a, str)]
+    return Entity(ref["id"], "organization", ref["label"], [Name(a, "", "seen") for a in aliases])
+
+
+def parse_line(text: str) -> tuple[Claim, Entity, Entity]:
+    """One JSONL line → the claim and its two entities; InvalidImport if it does not validate."""
+    try:
+        line = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidImport(f"not JSON ({exc.msg})") from None
+    if not isinstance(line, dict):
+        raise InvalidImport("not a JSON object")
+    try:
+        subject, obj = _entity(line["subject"]), _entity(line["object"])
+        claim = Claim(
+            subject=subject.id,
+            predicate=str(line["predicate"]),
+            object=obj.id,
+            role=line.get("role"),
+            qualifiers={str(k): str(v) for k, v in (line.get("qualifiers") or {}).items()},
+            interval=_interval(line),
+            status=Status(line.get("status", "candidate")),
+            confidence=float(line.get("confidence", 1.0)),
+            evidence=[
+                Evidence(str(e["source"]), int(e["start"]), int(e["end"]), str(e["text"]), str(e["extractor"]))
+                for e in line.get("evidence", [])
+            ],
+            id=str(line.get("id") or ""),
+            recorded_at=datetime.fromisoformat(line["recorded_at"]) if line.get("recorded_at") else None,
+            retracted_at=datetime.fromisoformat(line["retracted_at"]) if line.get("retracted_at") else None,
+        )
+    except InvalidImport:
+        raise
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise InvalidImport(f"missing or malformed field: {exc}") from None
+    except OrgraphError as exc:
+        raise InvalidImport(str(exc)) from None
+    claim.validate()
+    return claim, subject, obj
+
+
+def import_lines(store: Store, lines: Iterable[str]) -> int:
+    """Import JSONL claims atomically: any invalid line aborts the whole import, naming the line.
+
+    Idempotent: a claim whose id is already stored is skipped.
+    """
+    parsed: list[tuple[Claim, Entity, Entity]] = []
+    for number, text in enumerate(lines, start=1):
+        if not text.strip():
+            continue
+        try:
+            parsed.append(parse_line(text))
+        except OrgraphError as exc:
+            raise InvalidImport(f"line {number}: {exc}") from None
+    added = 0
+    with store.transaction() as conn:
+        for claim, subject, obj in parsed:
+            for entity in (subject, obj):
+                store.add_entity(entity, conn)
+            try:
+                store.claim(claim.id, conn)
+                continue  # already imported
+            except OrgraphError:
+                pass
+            store.add_claim(claim, conn)
+            added += 1
+    return added

@@ -1,0 +1,131 @@
+"""Valid-time intervals of claims, and the three-valued as-of check (SPEC §3).
+
+An interval has a start (a fuzzy date, or unknown) and an end that is one of:
+a fuzzy date; `ongoing` (the source presents the relation as still holding);
+`ended` (it ended, nobody said when); or `unknown` (nothing is known about an
+end). "Still ongoing" and "end unknown" are deliberately different values.
+
+A relation holds on day d when start ≤ d ≤ end. Asked about a period [a, b]
+(a year, a month, a day), the answer is:
+  yes        – some day of the period is certainly inside the interval;
+  no         – every day of the period is certainly outside it;
+  uncertain  – neither: the period touches a bound's window of uncertainty,
+               or the interval lacks the information.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from orgraph.errors import InvalidClaim
+from orgraph.fuzzydate import MAX_DATE, MIN_DATE, FuzzyDate
+
+
+class Answer(StrEnum):
+    YES = "yes"
+    NO = "no"
+    UNCERTAIN = "uncertain"
+
+    @property
+    def rank(self) -> int:
+        return {"no": 0, "uncertain": 1, "yes": 2}[self.value]
+
+
+class EndState(StrEnum):
+    DATED = "dated"
+    ONGOING = "ongoing"
+    ENDED = "ended"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    answer: Answer
+    reason: str
+
+
+def _day(value: date) -> str:
+    return value.isoformat()
+
+
+@dataclass(frozen=True)
+class Interval:
+    """When a claim holds: a fuzzy start and an end of one of four kinds."""
+
+    start: FuzzyDate | None = None
+    end: FuzzyDate | None = None
+    end_state: EndState = EndState.ONGOING
+
+    def __post_init__(self) -> None:
+        if self.end is not None and self.end_state is not EndState.DATED:
+            object.__setattr__(self, "end_state", EndState.DATED)
+        if self.end is None and self.end_state is EndState.DATED:
+            raise InvalidClaim("a dated end needs a date")
+        if self.start and self.end and self.end.upper < self.start.lower:
+            raise InvalidClaim(f"end {self.end} is before start {self.start}")
+
+    # The windows in which the relation began / ended (inclusive days).
+    def start_window(self) -> tuple[date, date]:
+        return self.start.bounds if self.start else (MIN_DATE, MAX_DATE)
+
+    def end_window(self) -> tuple[date, date]:
+        if self.end is not None:
+            return self.end.bounds
+        if self.end_state is EndState.ONGOING:
+            return MAX_DATE, MAX_DATE
+        start_lower = self.start_window()[0]
+        return start_lower, MAX_DATE  # ended at some unknown time, or nothing known
+
+    def check(self, first: date, last: date | None = None) -> Verdict:
+        """Does the interval hold on some day of [first, last]? Three-valued, with the reason."""
+        last = last or first
+        s_low, s_high = self.start_window()
+        e_low, e_high = self.end_window()
+        period = _day(first) if first == last else f"{_day(first)}..{_day(last)}"
+        if last < s_low:
+            return Verdict(Answer.NO, f"{period} is before the start ({self._start_text()})")
+        if first > e_high:
+            return Verdict(Answer.NO, f"{period} is after the end ({self._end_text()})")
+        if self.start is None:
+            return Verdict(Answer.UNCERTAIN, "the source gives no start date")
+        if max(first, s_high) <= min(last, e_low):
+            return Verdict(Answer.YES, f"{period} is within {self.describe()}")
+        if last < s_high:
+            return Verdict(
+                Answer.UNCERTAIN,
+                f"{period} falls inside the start's window of uncertainty "
+                f"({self._start_text()}: {_day(s_low)}..{_day(s_high)})",
+            )
+        if self.end_state is EndState.ENDED:
+            return Verdict(Answer.UNCERTAIN, "it ended, but the source does not say when")
+        if self.end_state is EndState.UNKNOWN:
+            return Verdict(Answer.UNCERTAIN, "the source does not say whether it still holds")
+        return Verdict(
+            Answer.UNCERTAIN,
+            f"{period} falls inside the end's window of uncertainty "
+            f"({self._end_text()}: {_day(e_low)}..{_day(e_high)})",
+        )
+
+    def check_date(self, at: FuzzyDate | date) -> Verdict:
+        if isinstance(at, date):
+            return self.check(at)
+        return self.check(*at.period())
+
+    def _start_text(self) -> str:
+        if self.start is None:
+            return "unknown start"
+        return f"since {self.start.text or self.start}"
+
+    def _end_text(self) -> str:
+        if self.end is not None:
+            return f"until {self.end.text or self.end}"
+        return {
+            EndState.ONGOING: "ongoing",
+            EndState.ENDED: "ended, date unknown",
+            EndState.UNKNOWN: "end unknown",
+        }[self.end_state]
+
+    def describe(self) -> str:
+        return f"{self._start_text()}, {self._end_text()}"

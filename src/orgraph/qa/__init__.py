@@ -1,0 +1,1 @@
+"""Questions in German or English, answered from the graph with citations."""

@@ -1,0 +1,359 @@
+"""Time-aware questions over the store (SPEC §3), each answer with its evidence.
+
+Every function takes an optional `as_known` date: the graph as it was recorded
+on that day (transaction time), for audits of what was said before a correction.
+Query dates are fuzzy: "2006" asks about the whole year, and an organization
+counts as a member when it certainly was one on some day of that period.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from orgraph.fuzzydate import FuzzyDate
+from orgraph.interval import Answer, Verdict
+from orgraph.lineage import NamePeriod, lineage, name_at
+from orgraph.model import Claim, Entity, Evidence, predicates
+from orgraph.store import Store
+
+Period = tuple[date, date]
+
+
+def period_of(at: FuzzyDate | date) -> Period:
+    return (at, at) if isinstance(at, date) else at.period()
+
+
+def date_json(at: FuzzyDate | date) -> dict[str, Any]:
+    fuzzy = at if isinstance(at, FuzzyDate) else FuzzyDate.from_date(at)
+    return fuzzy.to_json()
+
+
+def membership_predicates() -> list[str]:
+    return [p.name for p in predicates().values() if p.membership]
+
+
+def interval_json(claim: Claim) -> dict[str, Any]:
+    interval = claim.interval
+    if interval.end is not None:
+        end: dict[str, Any] | None = interval.end.to_json()
+    elif interval.end_state.value == "ongoing":
+        end = {"open": True}
+    elif interval.end_state.value == "ended":
+        end = {"ended": True}
+    else:
+        end = None
+    return {"start": interval.start.to_json() if interval.start else None, "end": end}
+
+
+def evidence_json(evidence: list[Evidence] | tuple[Evidence, ...]) -> list[dict[str, Any]]:
+    return [e.to_json() for e in evidence]
+
+
+@dataclass
+class MemberRow:
+    entity: Entity
+    answer: Answer
+    reason: str
+    claims: list[Claim]
+    body_then: list[Entity]
+
+    def to_json(self) -> dict[str, Any]:
+        best = self.claims[0]
+        return {
+            "entity": self.entity.ref(),
+            "answer": self.answer.value,
+            "reason": self.reason,
+            "role": best.role,
+            "roles": sorted({c.role or "member" for c in self.claims}),
+            **interval_json(best),
+            "body_then": [b.ref() for b in self.body_then],
+            "evidence": evidence_json([e for c in self.claims for e in c.evidence]),
+        }
+
+
+@dataclass
+class Members:
+    body: Entity
+    at: FuzzyDate | date
+    members: list[MemberRow]
+    names_then: list[Entity] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "body": self.body.ref(),
+            "at": date_json(self.at),
+            "body_then": [b.ref() for b in self.names_then],
+            "members": [m.to_json() for m in self.members],
+        }
+
+
+@dataclass
+class MembershipVerdict:
+    member: Entity
+    body: Entity
+    at: FuzzyDate | date
+    answer: Answer
+    reason: str
+    evidence: list[Evidence]
+    names_then: list[Entity] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "member": self.member.ref(),
+            "body": self.body.ref(),
+            "at": date_json(self.at),
+            "answer": self.answer.value,
+            "reason": self.reason,
+            "body_then": [b.ref() for b in self.names_then],
+            "evidence": evidence_json(self.evidence),
+        }
+
+
+def _best(verdicts: list[tuple[Verdict, Claim]]) -> tuple[Verdict, list[Claim]]:
+    """The strongest verdict among a member's claims, and the claims that support it."""
+    top = max(v.answer.rank for v, _ in verdicts)
+    chosen = [(v, c) for v, c in verdicts if v.answer.rank == top]
+    return chosen[0][0], [c for _, c in chosen]
+
+
+def _membership_verdicts(
+    store: Store, body_ids: list[str], period: Period, as_known: date | None
+) -> dict[str, list[tuple[Verdict, Claim]]]:
+    by_member: dict[str, list[tuple[Verdict, Claim]]] = defaultdict(list)
+    for claim in store.claims(objects=body_ids, predicates=membership_predicates(), as_known=as_known):
+        by_member[claim.subject].append((claim.interval.check(*period), claim))
+    return by_member
+
+
+def _body(store: Store, body: str) -> tuple[Entity, list[NamePeriod]]:
+    entity = store.resolve(body)
+    return entity, lineage(store, entity.id)
+
+
+def members_at(
+    store: Store, body: str, at: FuzzyDate | date, as_known: date | None = None
+) -> Members:
+    """Who was a member (any role) of the body, across its renames, on some day of `at`."""
+    entity, periods = _body(store, body)
+    period = period_of(at)
+    rows = []
+    for member_id, verdicts in _membership_verdicts(
+        store, [p.entity_id for p in periods], period, as_known
+    ).items():
+        verdict, claims = _best(verdicts)
+        if verdict.answer is Answer.NO:
+            continue
+        rows.append(
+            MemberRow(
+                store.entity(member_id),
+                verdict.answer,
+                verdict.reason,
+                claims,
+                [store.entity(c.object) for c in claims],
+            )
+        )
+    rows.sort(key=lambda r: (r.answer is not Answer.YES, _start_key(r.claims[0]), r.entity.label))
+    names_then = [store.entity(i) for i in name_at(periods, *period)]
+    return Members(entity, at, rows, names_then)
+
+
+def _start_key(claim: Claim) -> date:
+    return claim.interval.start.lower if claim.interval.start else date.max
+
+
+def is_member(
+    store: Store, member: str, body: str, at: FuzzyDate | date, as_known: date | None = None
+) -> MembershipVerdict:
+    """Three-valued: was `member` a member of `body` on some day of `at`? With reason and evidence."""
+    org = store.resolve(member)
+    entity, periods = _body(store, body)
+    period = period_of(at)
+    names_then = [store.entity(i) for i in name_at(periods, *period)]
+    verdicts = _membership_verdicts(store, [p.entity_id for p in periods], period, as_known)
+    if org.id in verdicts:
+        verdict, claims = _best(verdicts[org.id])
+        evidence = [e for c in claims for e in c.evidence]
+        return MembershipVerdict(org, entity, at, verdict.answer, verdict.reason, evidence, names_then)
+    closed = _complete_at(store, entity, periods, at, as_known)
+    if closed is not None:
+        return MembershipVerdict(org, entity, at, Answer.NO, closed[0], closed[1], names_then)
+    return MembershipVerdict(
+        org, entity, at, Answer.UNCERTAIN, "no source links them, and no complete list covers that date", [], names_then
+    )
+
+
+def _complete_at(
+    store: Store, body: Entity, periods: list[NamePeriod], at: FuzzyDate | date, as_known: date | None
+) -> tuple[str, list[Evidence]] | None:
+    """A stated count (or complete list) for that date that the certain members already fill."""
+    first, last = period_of(at)
+    members = members_at(store, body.id, at, as_known)
+    certain = sum(1 for m in members.members if m.answer is Answer.YES)
+    for stated in store.stated_counts([p.entity_id for p in periods], as_known):
+        if stated.at is None or not (stated.at.lower <= last and first <= stated.at.upper):
+            continue
+        if stated.count == certain or stated.complete:
+            evidence = [stated.evidence] if stated.evidence else []
+            return f"the source states {stated.count} members then, all of them known", evidence
+    return None
+
+
+@dataclass
+class Relation:
+    claim: Claim
+    subject: Entity
+    object: Entity
+
+    def to_json(self) -> dict[str, Any]:
+        return claim_json(self.claim, self.subject, self.object)
+
+
+def claim_json(claim: Claim, subject: Entity, obj: Entity) -> dict[str, Any]:
+    """The JSONL export line of SPEC §5 (one claim)."""
+    return {
+        "id": claim.id,
+        "subject": subject.ref(),
+        "predicate": claim.predicate,
+        "role": claim.role,
+        "object": obj.ref(),
+        "qualifiers": claim.qualifiers,
+        **interval_json(claim),
+        "status": claim.status.value,
+        "confidence": claim.confidence,
+        "recorded_at": claim.recorded_at.isoformat() if claim.recorded_at else None,
+        "retracted_at": claim.retracted_at.isoformat() if claim.retracted_at else None,
+        "evidence": evidence_json(claim.evidence),
+    }
+
+
+def _relations_of(store: Store, claims: list[Claim]) -> list[Relation]:
+    cache: dict[str, Entity] = {}
+
+    def get(entity_id: str) -> Entity:
+        if entity_id not in cache:
+            cache[entity_id] = store.entity(entity_id)
+        return cache[entity_id]
+
+    return [Relation(c, get(c.subject), get(c.object)) for c in claims]
+
+
+def relations(
+    store: Store,
+    entity: str,
+    other: str | None = None,
+    predicate: str | None = None,
+    as_known: date | None = None,
+) -> list[Relation]:
+    """All current claims involving the entity (and `other`, when given), in time order."""
+    first = store.resolve(entity)
+    ids = [p.entity_id for p in lineage(store, first.id)]
+    claims = store.claims(
+        involving=ids, predicates=[predicate] if predicate else None, as_known=as_known
+    )
+    if other is not None:
+        second = store.resolve(other)
+        others = {p.entity_id for p in lineage(store, second.id)}
+        claims = [c for c in claims if c.subject in others or c.object in others]
+    claims.sort(key=lambda c: (_start_key(c), c.predicate))
+    return _relations_of(store, claims)
+
+
+def timeline(store: Store, entity: str, as_known: date | None = None) -> list[Relation]:
+    """The entity's dated history: every claim involving it (or its former names), by start date."""
+    return relations(store, entity, as_known=as_known)
+
+
+@dataclass
+class NameRecord:
+    entity: Entity
+    since: FuzzyDate | None
+    until: FuzzyDate | None
+    evidence: tuple[Evidence, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "entity": self.entity.ref(),
+            "since": self.since.to_json() if self.since else None,
+            "until": self.until.to_json() if self.until else None,
+            "evidence": evidence_json(self.evidence),
+        }
+
+
+def names(store: Store, entity: str, as_known: date | None = None) -> list[NameRecord]:
+    """The body's names over time, oldest first, with the sentences that say so."""
+    first = store.resolve(entity)
+    return [
+        NameRecord(store.entity(p.entity_id), p.since, p.until, p.evidence)
+        for p in lineage(store, first.id, as_known)
+    ]
+
+
+def former_names(store: Store, entity: str, as_known: date | None = None) -> list[NameRecord]:
+    first = store.resolve(entity)
+    records = names(store, first.id, as_known)
+    index = next(i for i, r in enumerate(records) if r.entity.id == first.id)
+    return records[:index]
+
+
+def founders(store: Store, body: str, as_known: date | None = None) -> list[Relation]:
+    """Members recorded with the role founding_member, across the body's names."""
+    entity, periods = _body(store, body)
+    claims = store.claims(
+        objects=[p.entity_id for p in periods], predicates=["member_of"], as_known=as_known
+    )
+    return _relations_of(store, [c for c in claims if c.role == "founding_member"])
+
+
+def joined_between(
+    store: Store, body: str, first: FuzzyDate | date, last: FuzzyDate | date, as_known: date | None = None
+) -> list[tuple[Relation, Answer]]:
+    """Members whose membership began within [first, last]: yes when certainly, uncertain when the start window straddles."""
+    entity, periods = _body(store, body)
+    low, high = period_of(first)[0], period_of(last)[1]
+    found: dict[str, tuple[Claim, Answer]] = {}
+    for claim in store.claims(
+        objects=[p.entity_id for p in periods], predicates=membership_predicates(), as_known=as_known
+    ):
+        start = claim.interval.start
+        if start is None or start.upper < low or start.lower > high:
+            continue
+        answer = Answer.YES if low <= start.lower and start.upper <= high else Answer.UNCERTAIN
+        previous = found.get(claim.subject)
+        earlier = _earliest_start(store, claim.subject, [p.entity_id for p in periods], as_known)
+        if earlier is not None and earlier < low:
+            continue  # a member already before the period did not join in it
+        if previous is None or answer.rank > previous[1].rank:
+            found[claim.subject] = (claim, answer)
+    rows = _relations_of(store, [c for c, _ in found.values()])
+    return [(r, found[r.subject.id][1]) for r in sorted(rows, key=lambda r: _start_key(r.claim))]
+
+
+def _earliest_start(store: Store, member: str, bodies: list[str], as_known: date | None) -> date | None:
+    starts = [
+        c.interval.start.upper
+        for c in store.claims(subjects=[member], objects=bodies, predicates=membership_predicates(), as_known=as_known)
+        if c.interval.start is not None
+    ]
+    return min(starts) if starts else None
+
+
+def since(store: Store, member: str, body: str, as_known: date | None = None) -> list[Relation]:
+    """The membership claims of `member` in `body` (all roles), earliest start first."""
+    org = store.resolve(member)
+    entity, periods = _body(store, body)
+    claims = store.claims(
+        subjects=[org.id],
+        objects=[p.entity_id for p in periods],
+        predicates=[*membership_predicates(), "part_of", "participates_in", "leads"],
+        as_known=as_known,
+    )
+    claims.sort(key=_start_key)
+    return _relations_of(store, claims)
+
+
+def leads(store: Store, member: str, as_known: date | None = None) -> list[Relation]:
+    org = store.resolve(member)
+    return _relations_of(store, store.claims(subjects=[org.id], predicates=["leads"], as_known=as_known))

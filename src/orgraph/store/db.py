@@ -1,0 +1,539 @@
+"""The Store: one SQLite file (WAL mode) holding entities, sources, claims and evidence.
+
+Every write goes through `transaction()`: a document's source, mentions,
+entities and claims land together or not at all.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import sqlite3
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, and_, create_engine, event, or_, select
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.pool import StaticPool
+
+from orgraph.errors import NotFound, StoreError, UnknownEntity
+from orgraph.gazetteer import Gazetteer, Succession, load_gazetteer
+from orgraph.model import Claim, Entity, Evidence, Name, Source, StatedCount, Status
+from orgraph.names import acronym_key, looks_like_acronym, name_key
+from orgraph.store import schema as t
+from orgraph.store.codec import (
+    claim_columns,
+    claim_from,
+    date_columns,
+    date_from,
+    now,
+    stamp,
+)
+
+_ARTICLE_WORDS = ("der ", "die ", "das ", "des ", "dem ", "den ", "the ")
+
+
+def name_row_key(name: Name) -> str:
+    return acronym_key(name.text) if name.kind == "acronym" else name_key(name.text)
+
+
+def as_known_stamp(as_known: date | datetime | None) -> str | None:
+    """A transaction-time cut-off: a bare date means the end of that day (UTC)."""
+    if as_known is None:
+        return None
+    if isinstance(as_known, datetime):
+        return stamp(as_known)
+    return stamp(datetime.combine(as_known, time.max).replace(tzinfo=now().tzinfo))
+
+
+class Store:
+    """A claim store on SQLite. `Store()` is in memory; `Store("orgraph.db")` a file."""
+
+    def __init__(self, path: str | Path | None = None, *, create: bool = True) -> None:
+        self.path = Path(path) if path is not None else None
+        if self.path is not None and not create and not self.path.exists():
+            raise StoreError(f"no database at {self.path} (run `orgraph init` first)")
+        self.engine = self._connect()
+        self._migrate()
+
+    # -- connection ---------------------------------------------------------------
+
+    def _connect(self) -> Engine:
+        if self.path is None:
+            engine = create_engine(
+                "sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False}
+            )
+        else:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            engine = create_engine(
+                f"sqlite:///{self.path}", connect_args={"check_same_thread": False, "timeout": 30}
+            )
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi: sqlite3.Connection, _record: object) -> None:
+            # WAL: readers keep reading while one writer writes.
+            dbapi.execute("PRAGMA journal_mode=WAL")
+            dbapi.execute("PRAGMA foreign_keys=ON")
+            dbapi.execute("PRAGMA synchronous=NORMAL")
+
+        return engine
+
+    def _migrate(self) -> None:
+        try:
+            with self.engine.begin() as conn:
+                t.migrations_table.create(conn, checkfirst=True)
+                done = t.applied_versions(conn)
+                for version, name, step in sorted(t.MIGRATIONS):
+                    if version not in done:
+                        step(conn)
+                        conn.execute(
+                            t.migrations_table.insert().values(
+                                version=version, name=name, applied_at=stamp(now())
+                            )
+                        )
+        except (DatabaseError, OperationalError, sqlite3.DatabaseError) as exc:
+            where = self.path or "memory"
+            raise StoreError(f"cannot open database {where}: {exc.__class__.__name__}: not an orgraph store or corrupt") from None
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One atomic unit of work; rolled back entirely on any error."""
+        with self.engine.begin() as conn:
+            yield conn
+
+    @contextmanager
+    def _reading(self, conn: Connection | None) -> Iterator[Connection]:
+        if conn is not None:
+            yield conn
+        else:
+            with self.engine.connect() as fresh:
+                yield fresh
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- gazetteer ----------------------------------------------------------------
+
+    def seed(self, gazetteer: Gazetteer | None = None) -> int:
+        """Load the gazetteer's entities (idempotent: known ids are left as they are)."""
+        gazetteer = gazetteer or load_gazetteer()
+        with self.transaction() as conn:
+            known = set(conn.scalars(select(t.entities.c.id)))
+            fresh = [e for e in gazetteer.entities if e.id not in known]
+            for entity in fresh:
+                self._insert_entity(conn, entity, with_parent=False)
+            for entity in fresh:
+                if entity.parent:
+                    conn.execute(
+                        t.entities.update()
+                        .where(t.entities.c.id == entity.id)
+                        .values(parent_id=entity.parent)
+                    )
+            for succession in gazetteer.successions:
+                if succession.predecessor in {e.id for e in fresh}:
+                    self._insert_succession(conn, succession)
+        return len(fresh)
+
+    def _insert_succession(self, conn: Connection, succession: Succession) -> None:
+        conn.execute(
+            t.successions.insert().values(
+                predecessor_id=succession.predecessor,
+                successor_id=succession.successor,
+                change=succession.change,
+                until=succession.until.edtf if succession.until else None,
+            )
+        )
+
+    # -- entities -----------------------------------------------------------------
+
+    def _insert_entity(self, conn: Connection, entity: Entity, *, with_parent: bool = True) -> None:
+        conn.execute(
+            t.entities.insert().values(
+                id=entity.id,
+                type=entity.type,
+                label=entity.label,
+                parent_id=entity.parent if with_parent else None,
+                wikidata=entity.wikidata,
+            )
+        )
+        self._insert_names(conn, entity.id, entity.names)
+
+    def _insert_names(self, conn: Connection, entity_id: str, names: Iterable[Name]) -> None:
+        rows = [
+            {
+                "entity_id": entity_id,
+                "name": n.text,
+                "key": name_row_key(n),
+                "lang": n.lang,
+                "kind": n.kind,
+                "valid_until": n.valid_until.edtf if n.valid_until else None,
+            }
+            for n in names
+        ]
+        if rows:
+            conn.execute(t.names.insert(), rows)
+
+    def add_entity(self, entity: Entity, conn: Connection | None = None) -> Entity:
+        """Insert a new entity, or add its unseen names to the existing one with that id."""
+        if conn is None:
+            with self.transaction() as own:
+                return self.add_entity(entity, own)
+        existing = conn.execute(select(t.entities.c.id).where(t.entities.c.id == entity.id)).first()
+        if existing is None:
+            self._insert_entity(conn, entity)
+        else:
+            self.add_names(entity.id, entity.names, conn)
+        return self.entity(entity.id, conn)
+
+    def add_names(self, entity_id: str, names: Iterable[Name], conn: Connection) -> None:
+        """Record surface forms not yet known for the entity."""
+        have = set(conn.scalars(select(t.names.c.name).where(t.names.c.entity_id == entity_id)))
+        fresh: dict[str, Name] = {}
+        for name in names:
+            if name.text not in have:
+                fresh.setdefault(name.text, name)
+        self._insert_names(conn, entity_id, fresh.values())
+
+    def entity(self, entity_id: str, conn: Connection | None = None) -> Entity:
+        with self._reading(conn) as c:
+            row = c.execute(select(t.entities).where(t.entities.c.id == entity_id)).first()
+            if row is None:
+                raise UnknownEntity(entity_id)
+            names = c.execute(
+                select(t.names).where(t.names.c.entity_id == entity_id).order_by(t.names.c.id)
+            ).all()
+        return Entity(
+            id=row.id,
+            type=row.type,
+            label=row.label,
+            parent=row.parent_id,
+            wikidata=row.wikidata,
+            names=[
+                Name(n.name, n.lang, n.kind, date_from({"v_edtf": n.valid_until, "v_mod": None, "v_text": ""}, "v"))
+                for n in names
+            ],
+        )
+
+    def entities(self, conn: Connection | None = None) -> list[Entity]:
+        with self._reading(conn) as c:
+            ids = list(c.scalars(select(t.entities.c.id).order_by(t.entities.c.id)))
+            return [self.entity(i, c) for i in ids]
+
+    def resolve(self, name: str, conn: Connection | None = None) -> Entity:
+        """The entity a name denotes: by id, acronym, or any inflected form of any name.
+
+        Raises UnknownEntity with close matches when nothing fits.
+        """
+        text = name.strip()
+        with self._reading(conn) as c:
+            if c.execute(select(t.entities.c.id).where(t.entities.c.id == text)).first():
+                return self.entity(text, c)
+            for key in self._candidate_keys(text):
+                ids = list(dict.fromkeys(c.scalars(select(t.names.c.entity_id).where(t.names.c.key == key))))
+                if ids:
+                    return self.entity(self._prefer(c, ids), c)
+            suggestions = difflib.get_close_matches(
+                name_key(text), list(set(c.scalars(select(t.names.c.key)))), n=3, cutoff=0.75
+            )
+            labels = [
+                c.scalars(select(t.names.c.name).where(t.names.c.key == key)).first() or key
+                for key in suggestions
+            ]
+        raise UnknownEntity(name, [label for label in labels if label])
+
+    @staticmethod
+    def _candidate_keys(text: str) -> list[str]:
+        keys = []
+        if looks_like_acronym(text):
+            keys.append(acronym_key(text))
+            if text.endswith("s"):
+                keys.append(acronym_key(text[:-1]))  # plural: UNCTs
+        keys.append(name_key(text))
+        keys.append(acronym_key(text).upper())
+        return [k for k in keys if k]
+
+    @staticmethod
+    def _prefer(conn: Connection, ids: Sequence[str]) -> str:
+        """Among entities sharing a name, prefer one with claims (the better-known one)."""
+        for entity_id in ids:
+            if conn.execute(
+                select(t.claims.c.id).where(
+                    or_(t.claims.c.subject_id == entity_id, t.claims.c.object_id == entity_id)
+                )
+            ).first():
+                return entity_id
+        return ids[0]
+
+    def search(self, query: str, limit: int = 20) -> list[Entity]:
+        """Entities whose names contain the query (folded), best first."""
+        key = name_key(query)
+        acr = acronym_key(query).upper()
+        with self._reading(None) as c:
+            rows = c.execute(select(t.names.c.entity_id, t.names.c.key, t.names.c.name)).all()
+            scored: dict[str, int] = {}
+            for entity_id, row_key, text in rows:
+                score = 0
+                if row_key in (key, acr) or acronym_key(text).upper() == acr:
+                    score = 3
+                elif key and key in row_key:
+                    score = 2
+                elif key and any(w.startswith(key) for w in row_key.split()):
+                    score = 1
+                if score:
+                    scored[entity_id] = max(scored.get(entity_id, 0), score)
+            ranked = sorted(scored, key=lambda i: (-scored[i], i))[:limit]
+            return [self.entity(i, c) for i in ranked]
+
+    def successions(self, conn: Connection | None = None) -> list[Succession]:
+        with self._reading(conn) as c:
+            return [
+                Succession(
+                    r.predecessor_id,
+                    r.successor_id,
+                    r.change,
+                    date_from({"u_edtf": r.until, "u_mod": None, "u_text": ""}, "u"),
+                )
+                for r in c.execute(select(t.successions))
+            ]
+
+    # -- sources ------------------------------------------------------------------
+
+    def source_by_hash(self, sha256: str, conn: Connection | None = None) -> Source | None:
+        with self._reading(conn) as c:
+            row = c.execute(select(t.sources).where(t.sources.c.sha256 == sha256)).first()
+        return self._source_from(row) if row else None
+
+    def add_source(self, source: Source, conn: Connection) -> None:
+        conn.execute(
+            t.sources.insert().values(
+                id=source.id,
+                sha256=source.sha256,
+                lang=source.lang,
+                title=source.title,
+                origin=source.origin,
+                as_of=source.as_of.edtf if source.as_of else None,
+                text=source.text,
+                ingested_at=stamp(now()),
+            )
+        )
+
+    def source(self, source_id: str) -> Source:
+        with self._reading(None) as c:
+            row = c.execute(select(t.sources).where(t.sources.c.id == source_id)).first()
+        if row is None:
+            raise NotFound(f"no document {source_id!r}")
+        return self._source_from(row)
+
+    def sources(self) -> list[Source]:
+        with self._reading(None) as c:
+            return [self._source_from(r) for r in c.execute(select(t.sources).order_by(t.sources.c.ingested_at))]
+
+    @staticmethod
+    def _source_from(row: Any) -> Source:
+        as_of = date_from({"a_edtf": row.as_of, "a_mod": None, "a_text": ""}, "a")
+        return Source(row.id, row.sha256, row.lang, row.title, row.origin, row.text, as_of)
+
+    def add_mentions(self, source_id: str, rows: Iterable[dict[str, Any]], conn: Connection) -> None:
+        batch = [{"source_id": source_id, **row} for row in rows]
+        if batch:
+            conn.execute(t.mentions.insert(), batch)
+
+    def mentions(self, source_id: str) -> list[dict[str, Any]]:
+        with self._reading(None) as c:
+            rows = c.execute(
+                select(t.mentions).where(t.mentions.c.source_id == source_id).order_by(t.mentions.c.start)
+            )
+            return [dict(r._mapping) for r in rows]
+
+    # -- claims -------------------------------------------------------------------
+
+    def add_claim(self, claim: Claim, conn: Connection | None = None, supersedes: str | None = None) -> Claim:
+        """Validate and record a claim (new id and `recorded_at` unless it already has them)."""
+        if conn is None:
+            with self.transaction() as own:
+                return self.add_claim(claim, own, supersedes)
+        claim.validate()
+        for entity_id in (claim.subject, claim.object):
+            self.entity(entity_id, conn)  # raises UnknownEntity
+        claim.id = claim.id or "c" + uuid.uuid4().hex[:15]
+        claim.recorded_at = claim.recorded_at or now()
+        conn.execute(t.claims.insert().values(**claim_columns(claim), supersedes=supersedes))
+        if claim.evidence:
+            conn.execute(
+                t.evidence.insert(),
+                [
+                    {
+                        "claim_id": claim.id,
+                        "source_id": ev.source,
+                        "start": ev.start,
+                        "end": ev.end,
+                        "text": ev.text,
+                        "extractor": ev.extractor,
+                    }
+                    for ev in claim.evidence
+                ],
+            )
+        return claim
+
+    def claim(self, claim_id: str, conn: Connection | None = None) -> Claim:
+        with self._reading(conn) as c:
+            row = c.execute(select(t.claims).where(t.claims.c.id == claim_id)).first()
+            if row is None:
+                raise NotFound(f"no claim {claim_id!r}")
+            return claim_from(row, self._evidence(c, [claim_id]).get(claim_id, []))
+
+    def retract(self, claim_id: str, conn: Connection) -> Claim:
+        old = self.claim(claim_id, conn)
+        if old.retracted_at is not None:
+            raise NotFound(f"claim {claim_id!r} was already retracted; edit its successor")
+        conn.execute(t.claims.update().where(t.claims.c.id == claim_id).values(retracted_at=stamp(now())))
+        return old
+
+    def correct(self, claim_id: str, replacement: Claim) -> Claim:
+        """Retract a claim and record its replacement in one transaction (never overwrite)."""
+        with self.transaction() as conn:
+            old = self.retract(claim_id, conn)
+            replacement.id = ""
+            replacement.recorded_at = None
+            replacement.evidence = replacement.evidence or old.evidence
+            return self.add_claim(replacement, conn, supersedes=claim_id)
+
+    def set_status(self, claim_id: str, status: Status) -> Claim:
+        """Accept or reject: a new record with the new status; the old one is retracted."""
+        old = self.claim(claim_id)
+        old.status = status
+        return self.correct(claim_id, old)
+
+    def history(self, claim_id: str) -> list[Claim]:
+        """The chain of records a claim went through, oldest first."""
+        with self._reading(None) as c:
+            chain = [claim_id]
+            while prev := c.scalar(select(t.claims.c.supersedes).where(t.claims.c.id == chain[0])):
+                chain.insert(0, prev)
+            while nxt := c.scalar(select(t.claims.c.id).where(t.claims.c.supersedes == chain[-1])):
+                chain.append(nxt)
+            return [self.claim(i, c) for i in chain]
+
+    def claims(
+        self,
+        *,
+        subjects: Sequence[str] | None = None,
+        objects: Sequence[str] | None = None,
+        predicates: Sequence[str] | None = None,
+        involving: Sequence[str] | None = None,
+        source: str | None = None,
+        status: Status | None = None,
+        as_known: date | datetime | None = None,
+        include_rejected: bool = False,
+        limit: int | None = None,
+        conn: Connection | None = None,
+    ) -> list[Claim]:
+        """Claims that are current (or were, on `as_known`), filtered; rejected ones left out."""
+        c_ = t.claims.c
+        query = select(t.claims)
+        cutoff = as_known_stamp(as_known)
+        if cutoff is None:
+            query = query.where(c_.retracted_at.is_(None))
+        else:
+            query = query.where(c_.recorded_at <= cutoff, or_(c_.retracted_at.is_(None), c_.retracted_at > cutoff))
+        if subjects is not None:
+            query = query.where(c_.subject_id.in_(subjects))
+        if objects is not None:
+            query = query.where(c_.object_id.in_(objects))
+        if involving is not None:
+            query = query.where(or_(c_.subject_id.in_(involving), c_.object_id.in_(involving)))
+        if predicates is not None:
+            query = query.where(c_.predicate.in_(predicates))
+        if status is not None:
+            query = query.where(c_.status == status.value)
+        elif not include_rejected:
+            query = query.where(c_.status != Status.REJECTED.value)
+        if source is not None:
+            query = query.where(c_.id.in_(select(t.evidence.c.claim_id).where(t.evidence.c.source_id == source)))
+        query = query.order_by(c_.recorded_at, c_.id)
+        if limit is not None:
+            query = query.limit(limit)
+        with self._reading(conn) as c:
+            rows = c.execute(query).all()
+            evidence = self._evidence(c, [r.id for r in rows])
+        return [claim_from(r, evidence.get(r.id, [])) for r in rows]
+
+    @staticmethod
+    def _evidence(conn: Connection, claim_ids: Sequence[str]) -> dict[str, list[Evidence]]:
+        found: dict[str, list[Evidence]] = {}
+        for chunk_start in range(0, len(claim_ids), 500):
+            chunk = claim_ids[chunk_start : chunk_start + 500]
+            rows = conn.execute(
+                select(t.evidence).where(t.evidence.c.claim_id.in_(chunk)).order_by(t.evidence.c.id)
+            )
+            for r in rows:
+                found.setdefault(r.claim_id, []).append(
+                    Evidence(r.source_id, r.start, r.end, r.text, r.extractor)
+                )
+        return found
+
+    def all_claims_ever(self) -> list[Claim]:
+        """Every record, retracted ones included, in recording order (for export and audit)."""
+        with self._reading(None) as c:
+            rows = c.execute(select(t.claims).order_by(t.claims.c.recorded_at, t.claims.c.id)).all()
+            evidence = self._evidence(c, [r.id for r in rows])
+        return [claim_from(r, evidence.get(r.id, [])) for r in rows]
+
+    # -- stated counts ------------------------------------------------------------
+
+    def add_stated_count(self, stated: StatedCount, conn: Connection) -> None:
+        ev = stated.evidence
+        conn.execute(
+            t.stated_counts.insert().values(
+                body_id=stated.body,
+                count=stated.count,
+                complete=int(stated.complete),
+                **date_columns("at", stated.at),
+                source_id=ev.source if ev else None,
+                start=ev.start if ev else None,
+                end=ev.end if ev else None,
+                text=ev.text if ev else None,
+                extractor=ev.extractor if ev else None,
+                recorded_at=stamp(now()),
+            )
+        )
+
+    def stated_counts(self, bodies: Sequence[str] | None = None, as_known: date | datetime | None = None) -> list[StatedCount]:
+        s = t.stated_counts.c
+        query = select(t.stated_counts)
+        cutoff = as_known_stamp(as_known)
+        query = query.where(s.retracted_at.is_(None)) if cutoff is None else query.where(
+            and_(s.recorded_at <= cutoff, or_(s.retracted_at.is_(None), s.retracted_at > cutoff))
+        )
+        if bodies is not None:
+            query = query.where(s.body_id.in_(bodies))
+        with self._reading(None) as c:
+            rows = c.execute(query.order_by(s.id)).all()
+        return [
+            StatedCount(
+                body=r.body_id,
+                count=r.count,
+                at=date_from(r, "at"),
+                complete=bool(r.complete),
+                evidence=Evidence(r.source_id, r.start, r.end, r.text, r.extractor) if r.source_id else None,
+            )
+            for r in rows
+        ]
+
+    def stats(self) -> dict[str, int]:
+        from sqlalchemy import func
+
+        with self._reading(None) as c:
+            return {
+                "entities": c.scalar(select(func.count()).select_from(t.entities)) or 0,
+                "sources": c.scalar(select(func.count()).select_from(t.sources)) or 0,
+                "claims": c.scalar(select(func.count()).select_from(t.claims).where(t.claims.c.retracted_at.is_(None))) or 0,
+            }
+
+
+def qualifiers_json(qualifiers: dict[str, str]) -> str:
+    return json.dumps(qualifiers, sort_keys=True, ensure_ascii=False)

@@ -1,0 +1,171 @@
+"""Tables of the store (SQLAlchemy Core), and the migrations that create them.
+
+Dates are kept as their EDTF text plus modifier and surface text (exact round
+trip), with ISO lower/upper bounds beside them for indexing. Transaction time:
+`recorded_at` and `retracted_at` on claims and stated counts; rows are never
+updated except to set `retracted_at`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import (
+    Column,
+    Connection,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    select,
+)
+
+metadata = MetaData()
+
+migrations_table = Table(
+    "migrations",
+    metadata,
+    Column("version", Integer, primary_key=True),
+    Column("name", String, nullable=False),
+    Column("applied_at", String, nullable=False),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("type", String, nullable=False),
+    Column("label", String, nullable=False),
+    Column("parent_id", String),
+    Column("wikidata", String),
+)
+
+names = Table(
+    "names",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("entity_id", String, ForeignKey("entities.id"), nullable=False),
+    Column("name", String, nullable=False),
+    Column("key", String, nullable=False),  # names.name_key(), or acronym_key() for acronyms
+    Column("lang", String, nullable=False, default=""),
+    Column("kind", String, nullable=False),
+    Column("valid_until", String),
+    Index("ix_names_key", "key"),
+    Index("ix_names_entity", "entity_id"),
+)
+
+# Identity changes known as data (the gazetteer's predecessors): predecessor → successor.
+successions = Table(
+    "successions",
+    metadata,
+    Column("predecessor_id", String, ForeignKey("entities.id"), primary_key=True),
+    Column("successor_id", String, ForeignKey("entities.id"), primary_key=True),
+    Column("change", String, nullable=False),  # renamed | merged | replaced
+    Column("until", String),
+)
+
+sources = Table(
+    "sources",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("sha256", String, nullable=False, unique=True),
+    Column("lang", String, nullable=False),
+    Column("title", String, nullable=False),
+    Column("origin", String, nullable=False),
+    Column("as_of", String),
+    Column("text", Text, nullable=False),
+    Column("ingested_at", String, nullable=False),
+)
+
+_date_columns = ("edtf", "mod", "text", "lower", "upper")
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("subject_id", String, ForeignKey("entities.id"), nullable=False),
+    Column("predicate", String, nullable=False),
+    Column("object_id", String, ForeignKey("entities.id"), nullable=False),
+    Column("role", String),
+    Column("qualifiers", Text, nullable=False, default="{}"),
+    *(Column(f"start_{c}", String) for c in _date_columns),
+    *(Column(f"end_{c}", String) for c in _date_columns),
+    Column("end_state", String, nullable=False),
+    Column("status", String, nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("recorded_at", String, nullable=False),
+    Column("retracted_at", String),
+    Column("supersedes", String),
+    Index("ix_claims_object", "object_id", "predicate"),
+    Index("ix_claims_subject", "subject_id", "predicate"),
+)
+
+evidence = Table(
+    "evidence",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("claim_id", String, ForeignKey("claims.id"), nullable=False),
+    Column("source_id", String, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("extractor", String, nullable=False),
+    Index("ix_evidence_claim", "claim_id"),
+    Index("ix_evidence_source", "source_id"),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source_id", String, ForeignKey("sources.id"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("kind", String, nullable=False),  # org | time
+    Column("value", String, nullable=False),  # entity id, or EDTF value
+    Column("text", String, nullable=False),
+    Index("ix_mentions_source", "source_id"),
+)
+
+stated_counts = Table(
+    "stated_counts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("body_id", String, ForeignKey("entities.id"), nullable=False),
+    Column("count", Integer, nullable=False),
+    Column("complete", Integer, nullable=False, default=0),
+    *(Column(f"at_{c}", String) for c in _date_columns),
+    Column("source_id", String),
+    Column("start", Integer),
+    Column("end", Integer),
+    Column("text", Text),
+    Column("extractor", String),
+    Column("recorded_at", String, nullable=False),
+    Column("retracted_at", String),
+)
+
+Migration = Callable[[Connection], None]
+MIGRATIONS: list[tuple[int, str, Migration]] = []
+
+
+def migration(version: int, name: str) -> Callable[[Migration], Migration]:
+    """Register a schema step; steps run once each, in order, recorded in `migrations`."""
+
+    def register(step: Migration) -> Migration:
+        MIGRATIONS.append((version, name, step))
+        return step
+
+    return register
+
+
+@migration(1, "initial tables")
+def _initial(conn: Connection) -> None:
+    metadata.create_all(conn, tables=[t for t in metadata.sorted_tables if t is not migrations_table])
+
+
+def applied_versions(conn: Connection) -> set[int]:
+    return set(conn.scalars(select(migrations_table.c.version)))
