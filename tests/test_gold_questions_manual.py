@@ -37,7 +37,7 @@ def enter_gold_facts(store: Store, gold: GoldFile) -> dict[str, str]:
         if raw.get("qualifier"):
             qualifiers["context"] = raw["qualifier"]
         curation.add_claim(
-            store, gold.entities[fact.s].forms[0], fact.r, gold.entities[fact.o].forms[0],
+            store, ids[fact.s], fact.r, ids[fact.o],
             role=fact.role, start=start, qualifiers=qualifiers, by="test",
         )
     return ids

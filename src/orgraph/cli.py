@@ -145,7 +145,10 @@ def _date_text(data: dict[str, Any] | None) -> str:
 
 
 def _citation(evidence: list[dict[str, Any]]) -> str:
-    return f"“{evidence[0]['text'][:160]}”" if evidence else ""
+    if not evidence:
+        return ""
+    text = evidence[0]["text"]
+    return f"“{text[:70]}…”" if len(text) > 70 else f"“{text}”"
 
 
 @main.command()
@@ -308,6 +311,60 @@ def import_(ctx: click.Context, path: Path) -> None:
         raise OrgraphError(f"{path}: not UTF-8 text") from None
     added = jsonl.import_lines(open_store(ctx, create=True), lines)
     click.echo(f"imported {added} claims from {path}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--lang", type=click.Choice(["de", "en"]), default=None, help="Skip language detection.")
+@FORMAT
+@click.pass_context
+@clean_errors
+def ingest(ctx: click.Context, paths: tuple[Path, ...], lang: str | None, fmt: str) -> None:
+    """Extract claims from .txt/.md files and folders (idempotent; atomic per document)."""
+    from rich.progress import Progress
+
+    from orgraph.ingest import collect, ingest_paths
+
+    store = open_store(ctx, create=True)
+    files = list(collect(paths))
+    with Progress(console=Console(stderr=True), transient=True, disable=fmt == "json") as progress:
+        task = progress.add_task("ingesting", total=len(files))
+        report = ingest_paths(store, files, lang, progress=lambda p: progress.update(task, advance=1, description=p.name))
+    if fmt == "json":
+        emit_json({"summary": report.summary(), "documents": [vars(d) for d in report.documents]})
+    else:
+        for doc in report.documents:
+            if doc.status == "failed":
+                click.echo(f"error: {doc.message}", err=True)
+            else:
+                click.echo(f"{doc.status}: {doc.origin} ({doc.claims} claims)")
+        s = report.summary()
+        click.echo(f"{s['documents']} documents: {s['ingested']} ingested, {s['skipped']} skipped, "
+                   f"{s['failed']} failed; {s['claims']} claims, {s['new_entities']} new entities")
+    if report.failed:
+        sys.exit(1)
+
+
+@main.command("eval")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@FORMAT
+@clean_errors
+def eval_(gold: tuple[Path, ...], fmt: str) -> None:
+    """Score extraction against gold files: precision, recall, F1 with and without dates."""
+    from orgraph.evaluate import evaluate
+
+    reports = [evaluate(path) for path in gold]
+    if fmt == "json":
+        emit_json([r.to_json() for r in reports] if len(reports) > 1 else reports[0].to_json())
+        return
+    for report in reports:
+        d, u = report.dated, report.undated
+        click.echo(f"{report.gold}\n  with dates:    P {d.precision:.3f}  R {d.recall:.3f}  F1 {d.f1:.3f}"
+                   f"\n  without dates: P {u.precision:.3f}  R {u.recall:.3f}  F1 {u.f1:.3f}")
+        for miss in report.misses:
+            click.echo(f"  miss: {miss['s']} {miss['r']} {miss['o']} {miss.get('start', '')}")
+        for fp in report.false_positives:
+            click.echo(f"  false positive: {fp['subject']} {fp['predicate']} {fp['object']} {fp['start'] or ''}")
 
 
 if __name__ == "__main__":

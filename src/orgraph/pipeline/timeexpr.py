@@ -110,7 +110,7 @@ _SEASON = _ci(_alt(w for ws in _LEX["seasons"].values() for w in ws)) + r"(?!\w)
 _ORD = _ci(_alt(w for ws in _LEX["ordinals"].values() for w in ws))
 _QUARTER = _ci(_alt(_LEX["periods"]["quarter"]))
 _HALF = _ci(_alt(_LEX["periods"]["half"]))
-_MOD = _ci(_alt(_MODS))
+_MOD = _ci(_alt(w for ws in _LEX["modifiers"].values() for w in ws))
 _OF = _ci(_alt(_PREP["of_year"]))
 _ART = _ci(_alt(_PREP["articles"]))
 _YEARW = _ci(_alt(_PREP["year_words"]))
@@ -256,7 +256,9 @@ def _period(m: re.Match[str], t: str) -> tuple[FuzzyDate, FuzzyDate]:
 
 
 def _is_bare(m: re.Match[str], t: str) -> bool:
-    return m.group(t + "by") is not None and m.group(t + "mod") is None
+    """A bare number: no month etc. and no modifier but "etwa" ("etwa 2000 Mitarbeiter")."""
+    mod = m.group(t + "mod")
+    return m.group(t + "by") is not None and (mod is None or _MODS[_key(mod)] is Modifier.APPROX)
 
 
 def _blocked(m: re.Match[str], text: str) -> bool:

@@ -63,8 +63,9 @@ class Result:
 def cite(evidence: list[Evidence]) -> list[dict[str, str]]:
     seen: dict[tuple[str, str], None] = {}
     for ev in evidence:
-        if ev.text:
-            seen.setdefault((ev.source, ev.text), None)
+        # A manual claim may carry no sentence: cite who entered it instead.
+        sentence = ev.text or f"({ev.extractor.replace(':', ' by ', 1)})"
+        seen.setdefault((ev.source, sentence), None)
     return [{"source": s, "sentence": t} for s, t in seen]
 
 

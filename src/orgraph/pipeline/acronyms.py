@@ -1,0 +1,130 @@
+"""Acronym definitions learned from the document itself (Schwartz–Hearst style).
+
+"Langform (AKR)" and "AKR (Langform)": the pair becomes one mention; an
+acronym the gazetteer lacks is learned for the document, so later bare uses
+resolve; an organization missing from the gazetteer altogether becomes a new
+entity. Where the acronym and the long form's gazetteer match disagree, the
+acronym wins: it is the more specific name ("Entwicklungsgruppe der Vereinten
+Nationen (UNDG)" is the UNDG, not its renamed successor).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from orgraph.names import looks_like_acronym, slug
+from orgraph.pipeline.mentions import Mention, NameIndex
+from orgraph.pipeline.tokens import ARTICLE_KEY, Token
+
+_PAREN = re.compile(r"\(([^()]{2,120})\)")
+_LONG_FORM_WINDOW = 16
+# A long form starts at a capitalised word right after one of these (not after a preposition).
+_PREPOSITIONS = frozenset("für von zu zur zum über bei mit aus nach in an auf of for on to by with and und".split())
+
+
+@dataclass(frozen=True)
+class LearnedEntity:
+    id: str
+    label: str
+    acronym: str
+
+
+def _tokens_between(tokens: list[Token], start: int, end: int) -> list[int]:
+    return [i for i, t in enumerate(tokens) if t.start >= start and t.end <= end]
+
+
+def _article_start(tokens: list[Token], text: str, base: int, last: int) -> int | None:
+    """The earliest capitalised word after an article (not after a preposition), without crossing a comma."""
+    candidate = None
+    for i in range(last, max(-1, last - _LONG_FORM_WINDOW), -1):
+        gap = text[tokens[i].end - base : tokens[i + 1].start - base] if i < last else ""
+        if any(ch in gap for ch in ",;()"):
+            break
+        if i >= 1 and tokens[i].text[:1].isupper() and tokens[i - 1].key == ARTICLE_KEY:
+            before = tokens[i - 2].text.casefold() if i >= 2 else ""
+            if before not in _PREPOSITIONS:
+                candidate = i
+    return candidate
+
+
+def _long_form_start(tokens: list[Token], text: str, base: int, last: int, mentions: list[Mention]) -> int | None:
+    """Token index where the long form before a "(" begins, or None."""
+    by_article = _article_start(tokens, text, base, last)
+    open_at = tokens[last].end
+    for mention in reversed(mentions):
+        between = text[mention.start - base : open_at - base]
+        if "(" in between or ")" in between:
+            break  # the previous definition ends here
+        if last - mention.first_token >= _LONG_FORM_WINDOW:
+            break
+        if by_article is not None and by_article > mention.last_token:
+            break  # the long form starts after this mention
+        after = text[mention.end - base : mention.end - base + 2]
+        if mention.last_token < last and any(ch in after for ch in ",;"):
+            break  # the mention is an earlier list item, not the start of this name
+        first = mention.first_token
+        # "die Abteilung der Vereinten Nationen …": take the head noun before the genitive.
+        if first >= 2 and tokens[first - 1].key == ARTICLE_KEY and tokens[first - 2].text[:1].isupper():
+            gap = text[tokens[first - 2].end - base : tokens[first - 1].start - base]
+            if not any(ch in gap for ch in ",;()"):
+                first -= 2
+        return first
+    return by_article
+
+
+def learn_definitions(
+    text: str, tokens: list[Token], base: int, mentions: list[Mention], index: NameIndex
+) -> tuple[list[Mention], list[LearnedEntity], dict[str, set[str]]]:
+    """Resolve "(ACR)" pairs in one sentence: merged mentions, new entities, and new surface forms."""
+    learned: list[LearnedEntity] = []
+    seen_forms: dict[str, set[str]] = {}
+    result = list(mentions)
+    for match in _PAREN.finditer(text):
+        inner = match.group(1).strip()
+        open_at, close_at = base + match.start(), base + match.end()
+        before = [i for i, t in enumerate(tokens) if t.end <= open_at]
+        if not before:
+            continue
+        last = before[-1]
+        named = [m for m in result if m.start == open_at + 1 and m.end == close_at - 1]
+        if (looks_like_acronym(inner) and len(inner) <= 12) or (named and len(inner.split()) <= 3):
+            # "(UNHCR)", and short names that are not acronyms in form: "(UN Women)".
+            entity = named[0].entity if named else index.acronym_entity(inner)
+            start = _long_form_start(tokens, text, base, last, [m for m in result if m.end <= open_at])
+            if start is None:
+                continue
+            long_form = text[tokens[start].start - base : tokens[last].end - base]
+            inside = [m for m in result if m.start >= tokens[start].start and m.end <= close_at]
+            if entity is None:
+                known = [m.entity for m in inside if m.end <= open_at and m.last_token == last]
+                entity = known[0] if known else slug(inner)
+                if not known:
+                    learned.append(LearnedEntity(entity, long_form, inner))
+                index.add_acronym(inner, entity)
+            index.add_name(long_form, entity)
+            seen_forms.setdefault(entity, set()).update({long_form, inner})
+            merged = Mention(tokens[start].start, tokens[last].end, long_form, entity, "learned", start, last)
+            result = [m for m in result if m not in inside] + [merged]
+            result.sort(key=lambda m: m.start)
+        else:
+            # "AKR (Langform)": an acronym right before the parenthesis, a long form inside.
+            acr = tokens[last].text
+            if not looks_like_acronym(acr) or not inner[:1].isupper() or len(inner.split()) < 2:
+                continue
+            outer = [m for m in result if m.last_token == last and m.end <= open_at]
+            inside = [m for m in result if m.start > open_at and m.end < close_at]
+            entity = outer[0].entity if outer else (inside[0].entity if inside else slug(acr))
+            if not outer and not inside:
+                learned.append(LearnedEntity(entity, inner, acr))
+            index.add_acronym(acr, entity)
+            index.add_name(inner, entity)
+            seen_forms.setdefault(entity, set()).update({acr, inner})
+            result = [m for m in result if m not in inside and m not in outer]
+            result.append(Mention(tokens[last].start, tokens[last].end, acr, entity, "learned", last, last))
+            result.sort(key=lambda m: m.start)
+    return result, learned, seen_forms
+
+
+def retarget(mentions: list[Mention], entity_map: dict[str, str]) -> list[Mention]:
+    return [replace(m, entity=entity_map.get(m.entity, m.entity)) for m in mentions]

@@ -1,0 +1,237 @@
+"""The extraction pipeline: one document's text in, mentions, dates and candidate claims out.
+
+A pure function — no database, no global state beyond the read-only gazetteer
+and lexicons — so it can run unchanged on a distributed engine. Stages, each
+a small function with its own module: segment → tokens → mentions → acronym
+definitions → units → references → time expressions → relations → merge.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from orgraph.interval import EndState, Interval
+from orgraph.model import Claim, Evidence, StatedCount, Status
+from orgraph.names import fold
+from orgraph.pipeline.acronyms import learn_definitions
+from orgraph.pipeline.lexicon import lexicon
+from orgraph.pipeline.mentions import Mention, NameIndex, default_index, find_mentions
+from orgraph.pipeline.propernames import find_proper_names
+from orgraph.pipeline.references import Discourse, find_units, resolve_references
+from orgraph.pipeline.relations import Context, Found, SentenceReader
+from orgraph.pipeline.segment import Block, Sentence, segment
+from orgraph.pipeline.timeexpr import Relation, TimeExpression, find_time_expressions
+from orgraph.pipeline.tokens import ARTICLE_KEY, Token, tokenize
+
+EXTRACTOR = "orgraph-rules/0.1"
+_EVENT_FRAMES = frozenset({"rename", "merge", "admit", "expand", "found", "join"})
+_CONFIDENCE = {"status": 0.9, "join": 0.9, "admit": 0.9, "expand": 0.9, "found": 0.9, "rename": 0.9,
+               "merge": 0.85, "agreement": 0.85, "directed": 0.8}
+
+
+@dataclass
+class NewEntity:
+    """An entity the gazetteer lacks: a unit, or an organization defined in the text."""
+
+    id: str
+    label: str
+    type: str
+    parent: str | None = None
+
+
+@dataclass
+class Extraction:
+    lang: str
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    times: list[TimeExpression]
+    claims: list[Claim]
+    stated_counts: list[StatedCount]
+    new_entities: dict[str, NewEntity] = field(default_factory=dict)
+    surface_forms: dict[str, set[str]] = field(default_factory=dict)  # entity id → forms seen
+
+
+def _group_genitive(tokens: list[Token], m: Mention) -> bool:
+    """"den Partnern der Vereinten Nationen": the organization only qualifies a group."""
+    i = m.first_token
+    if i < 2 or tokens[i - 1].key != ARTICLE_KEY:
+        return False
+    return lexicon().has("group_nouns", fold(tokens[i - 2].text))
+
+
+def _interval(expr: TimeExpression | None) -> Interval:
+    if expr is None:
+        return Interval()
+    if expr.relation is Relation.UNTIL:
+        return Interval(None, expr.until, EndState.DATED)
+    if expr.relation is Relation.RANGE:
+        return Interval(expr.value, expr.until, EndState.DATED)
+    return Interval(expr.value)
+
+
+def _nearest(times: list[TimeExpression], anchor: int) -> TimeExpression | None:
+    dated = [t for t in times if t.relation is not Relation.UNANCHORED]
+    return min(dated, key=lambda t: min(abs(t.start - anchor), abs(t.end - anchor)), default=None)
+
+
+def _merge(claims: list[Claim]) -> list[Claim]:
+    """One claim per statement: duplicates pool evidence; an undated twin joins a dated one."""
+    merged: dict[tuple[object, ...], Claim] = {}
+    for claim in claims:
+        key = claim.content_key()
+        if key in merged:
+            _absorb(merged[key], claim)
+        else:
+            merged[key] = claim
+    dated = [c for c in merged.values() if c.interval.start is not None]
+    result = []
+    for claim in merged.values():
+        twin = next((d for d in dated if claim.interval.start is None and d.subject == claim.subject
+                     and d.predicate == claim.predicate and d.object == claim.object and d.role == claim.role), None)
+        if twin is not None:
+            _absorb(twin, claim)
+        else:
+            result.append(claim)
+    return result
+
+
+def _absorb(into: Claim, other: Claim) -> None:
+    spans = {(e.source, e.start, e.end) for e in into.evidence}
+    for ev in other.evidence:
+        if (ev.source, ev.start, ev.end) not in spans:
+            into.evidence.append(ev)
+    into.confidence = max(into.confidence, other.confidence)
+    for key, value in other.qualifiers.items():
+        into.qualifiers.setdefault(key, value)
+
+
+def detect_language(text: str) -> str:
+    """German or English, by common function words (enough for prose about organizations)."""
+    words = fold(text[:20000]).split()
+    de = sum(w in {"der", "die", "das", "und", "ist", "mit", "von", "für", "wurde", "den", "im"} for w in words)
+    en = sum(w in {"the", "and", "of", "is", "with", "for", "was", "to", "in", "by", "has"} for w in words)
+    return "de" if de >= en else "en"
+
+
+class _Document:
+    """Per-document state while the stages run sentence by sentence."""
+
+    def __init__(self, text: str, lang: str, index: NameIndex, source_id: str) -> None:
+        self.text, self.lang, self.index, self.source_id = text, lang, index.copy(), source_id
+        self.discourse = Discourse(org_types=self.index.types)
+        self.ctx = Context(types=self.index.types)
+        self.out = Extraction(lang, [], [], [], [], [])
+        self.previous_times: list[TimeExpression] = []
+        self.previous_paragraph = -1
+
+    def add_entity(self, entity: NewEntity) -> None:
+        if entity.id not in self.out.new_entities:
+            self.out.new_entities[entity.id] = entity
+            self.index.types.setdefault(entity.id, entity.type)
+
+    def see(self, entity: str, form: str) -> None:
+        self.out.surface_forms.setdefault(entity, set()).add(form)
+
+    def sentence(self, sentence: Sentence, times: list[TimeExpression]) -> None:
+        tokens = tokenize(sentence.text, sentence.start)
+        mentions = find_mentions(sentence.text, tokens, sentence.start, self.index)
+        mentions, learned, forms = learn_definitions(sentence.text, tokens, sentence.start, mentions, self.index)
+        for entity in learned:
+            self.add_entity(NewEntity(entity.id, entity.label, "organization"))
+        for entity_id, entity_forms in forms.items():
+            for form in entity_forms:
+                self.see(entity_id, form)
+        mentions, names = find_proper_names(sentence.text, tokens, sentence.start, mentions, self.index, self.lang)
+        for entity_id, label in names:
+            self.add_entity(NewEntity(entity_id, label, "organization"))
+        mentions, units = find_units(sentence.text, tokens, sentence.start, mentions)
+        for unit in units:
+            self.discourse.units.append(unit)
+            self.add_entity(NewEntity(unit.id, unit.label, "unit", unit.parent))
+            self.unit_claim(unit.id, unit.parent, sentence)
+        mentions = resolve_references(sentence.text, tokens, sentence.start, mentions, self.discourse)
+        for m in mentions:
+            self.see(m.entity, m.text)
+            if m.how != "reference":
+                self.discourse.counts[m.entity] += 1
+        self.out.mentions.extend(mentions)
+        if sentence.block is Block.HEADING:
+            return
+        args = [m for m in mentions if not _group_genitive(tokens, m)]
+        found, counts = SentenceReader(sentence.text, tokens, sentence.start, args, self.ctx, self.lang).read()
+        inherit = self.previous_times if sentence.paragraph == self.previous_paragraph else []
+        for item in found:
+            self.claim(item, sentence, times or (inherit if item.frame in _EVENT_FRAMES else []))
+        for count in counts:
+            when = _nearest(times, count.anchor)
+            self.out.stated_counts.append(
+                StatedCount(count.body, count.count, when.value if when else None, self.evidence(sentence, "count"))
+            )
+        directed = [f for f in found if f.frame in ("directed", "status", "agreement")]
+        if directed:
+            self.ctx.subjects = list(dict.fromkeys(f.subject for f in directed))
+            self.ctx.objects = list(dict.fromkeys(f.object for f in directed))
+        if times:
+            self.previous_times = times
+        self.previous_paragraph = sentence.paragraph
+
+    def evidence(self, sentence: Sentence, frame: str) -> Evidence:
+        return Evidence(self.source_id, sentence.start, sentence.end, sentence.text, f"{EXTRACTOR}:{frame}")
+
+    def unit_claim(self, unit: str, parent: str, sentence: Sentence) -> None:
+        self.out.claims.append(Claim(unit, "part_of", parent, confidence=0.9, evidence=[self.evidence(sentence, "unit")]))
+
+    def claim(self, item: Found, sentence: Sentence, times: list[TimeExpression]) -> None:
+        qualifiers = dict(item.qualifiers)
+        confidence = _CONFIDENCE.get(item.frame, 0.8) * (0.8 if item.inherited else 1.0)
+        if item.hedge:
+            qualifiers["hedge"] = item.hedge
+            confidence = min(confidence, 0.4)
+        when = _nearest(times, item.anchor)
+        self.out.claims.append(
+            Claim(item.subject, item.predicate, item.object, item.role, qualifiers, _interval(when),
+                  Status.CANDIDATE, round(confidence, 2), [self.evidence(sentence, item.frame)])
+        )
+
+
+def extract(text: str, lang: str | None = None, source_id: str = "", index: NameIndex | None = None) -> Extraction:
+    """Mentions, time expressions, candidate claims and stated counts of one document."""
+    lang = lang or detect_language(text)
+    doc = _Document(text, lang, index or default_index(), source_id)
+    sentences = segment(text)
+    times = find_time_expressions(text, lang)
+    doc.out.sentences, doc.out.times = sentences, times
+    position = 0
+    for sentence in sentences:
+        while position < len(times) and times[position].end <= sentence.start:
+            position += 1
+        inside = []
+        j = position
+        while j < len(times) and times[j].start < sentence.end:
+            inside.append(times[j])
+            j += 1
+        doc.sentence(sentence, inside)
+    claims = _attribute_instruments(doc.out.claims, doc.out.new_entities)
+    doc.out.claims = [c for c in _merge(_drop_subsumed(claims)) if c.subject != c.object]
+    return doc.out
+
+
+def _attribute_instruments(claims: list[Claim], entities: dict[str, NewEntity]) -> list[Claim]:
+    """Offices do not sign instruments: an agreement made by a unit binds its organization."""
+    for claim in claims:
+        if claim.predicate == "agreement_with":
+            for side in ("subject", "object"):
+                entity = entities.get(getattr(claim, side))
+                if entity is not None and entity.type == "unit" and entity.parent:
+                    setattr(claim, side, entity.parent)
+    return claims
+
+
+def _drop_subsumed(claims: list[Claim]) -> list[Claim]:
+    """A firm agreement between two organizations already says they cooperate: drop the weaker claim."""
+    agreed = {
+        frozenset((c.subject, c.object))
+        for c in claims
+        if c.predicate == "agreement_with" and "hedge" not in c.qualifiers
+    }
+    return [c for c in claims if not (c.predicate == "cooperates_with" and frozenset((c.subject, c.object)) in agreed)]

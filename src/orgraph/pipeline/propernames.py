@@ -1,0 +1,71 @@
+"""Organizations the gazetteer lacks and the text names without an acronym.
+
+A name is a run of capitalised modifiers ending in an organization head noun:
+"der Genfer Migrationsgruppe", "the Environment Management Group". German
+capitalises every noun, so a German run needs a modifier that is not a plain
+noun: an adjective from a place ("Genfer", "Wiener") or a capitalised
+adjective inside the sentence. The first sighting is added to the document's
+name index, so later inflected uses resolve through the normal matcher.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from orgraph.names import fold, slug
+from orgraph.pipeline.mentions import Mention, NameIndex
+from orgraph.pipeline.tokens import Token
+
+
+@cache
+def _lexicon() -> dict[str, Any]:
+    return tomllib.loads(resources.files("orgraph.lexicon").joinpath("references.toml").read_text("utf-8"))
+
+
+def _is_head(word: str) -> bool:
+    return any(word.endswith(h) for h in _lexicon()["name_heads"])
+
+
+def _modifier(token: Token, position: int, lang: str) -> bool:
+    word = fold(token.text)
+    if not token.text[:1].isupper() or word in _lexicon()["not_modifiers"] or token.text.isupper():
+        return False
+    if lang == "de":
+        # German nouns are capitalised too: only adjectives count ("Genfer", "Ständige", "Globale").
+        return position > 0 and (word.endswith(("er", "e", "en", "es", "ische", "ischen")))
+    return True
+
+
+def find_proper_names(
+    text: str, tokens: list[Token], base: int, mentions: list[Mention], index: NameIndex, lang: str
+) -> tuple[list[Mention], list[tuple[str, str]]]:
+    """New organization mentions, and (id, label) for each new entity."""
+    covered = {i for m in mentions for i in range(m.first_token, m.last_token + 1)}
+    result = list(mentions)
+    learned: list[tuple[str, str]] = []
+    for i, token in enumerate(tokens):
+        if i in covered or not token.text[:1].isupper() or not _is_head(fold(token.text)):
+            continue
+        first = i
+        while first - 1 >= 0 and first - 1 not in covered and _modifier(tokens[first - 1], first - 1, lang):
+            gap = text[tokens[first - 1].end - base : tokens[first].start - base]
+            if gap.strip(" -"):
+                break
+            first -= 1
+        if first == i:
+            continue
+        label = text[tokens[first].start - base : token.end - base]
+        entity = slug(label)
+        while entity in index.types and index.labels.get(entity) != label:
+            entity += "-x"
+        index.types.setdefault(entity, "organization")
+        index.labels.setdefault(entity, label)
+        index.add_name(label, entity)
+        learned.append((entity, label))
+        result.append(Mention(tokens[first].start, token.end, label, entity, "learned", first, i))
+        covered.update(range(first, i + 1))
+    result.sort(key=lambda m: m.start)
+    return result, learned

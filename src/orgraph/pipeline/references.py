@@ -1,0 +1,135 @@
+"""Units of organizations, and noun phrases that point back to an organization.
+
+A unit is a head noun such as "Beobachterbüro" with an organization in the
+genitive and an optional place: "das Ständige Beobachterbüro der IOM in New
+York". It becomes an entity of its own, `part_of` its parent. Definite noun
+phrases ("die Organisation", "das Büro", "die Feldmissionen") resolve to the
+organization the text is about, or to the last unit named with that head;
+where the text does not make it clear, nothing is resolved.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from orgraph.names import fold, slug
+from orgraph.pipeline.mentions import Mention
+from orgraph.pipeline.tokens import ARTICLE_KEY, Token
+
+
+@cache
+def _lexicon() -> dict[str, Any]:
+    return tomllib.loads(resources.files("orgraph.lexicon").joinpath("references.toml").read_text("utf-8"))
+
+
+def _matches(word: str, pattern: str) -> bool:
+    return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str
+    label: str
+    parent: str
+    head: str  # folded head noun, for "das Büro" references
+
+
+@dataclass
+class Discourse:
+    """What the document has said so far: mention counts, units, for resolving references."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    units: list[Unit] = field(default_factory=list)
+    org_types: dict[str, str] = field(default_factory=dict)
+
+    def focus(self) -> str | None:
+        """The organization the text is about: the most mentioned one that is an actor, not a body."""
+        for entity, _ in self.counts.most_common():
+            if self.org_types.get(entity, "organization") not in ("system", "inter_agency_body", "principal_organ", "country_team", "cluster"):
+                return entity
+        return None
+
+    def unit_for(self, word: str) -> Unit | None:
+        for unit in reversed(self.units):
+            if unit.head.endswith(word) or word.endswith(unit.head):
+                return unit
+        return None
+
+
+def find_units(text: str, tokens: list[Token], base: int, mentions: list[Mention]) -> tuple[list[Mention], list[Unit]]:
+    """Unit phrases: [adjectives] UNIT-HEAD der/des ORG [in Place]."""
+    heads = [fold(h) for h in _lexicon()["unit_heads"]]
+    by_first = {m.first_token: m for m in mentions}
+    units: list[Unit] = []
+    result = list(mentions)
+    for i, token in enumerate(tokens[:-2]):
+        word = fold(token.text)
+        if not token.text[:1].isupper() or not any(word.endswith(h) for h in heads):
+            continue
+        if tokens[i + 1].key != ARTICLE_KEY and fold(tokens[i + 1].text) != "of":
+            continue
+        parent = by_first.get(i + 2) or (by_first.get(i + 3) if tokens[i + 2].key == ARTICLE_KEY else None)
+        if parent is None:
+            continue
+        first = i
+        while first > 0 and tokens[first - 1].text[:1].isupper() and tokens[first - 1].key != ARTICLE_KEY and first - 1 not in {m.last_token for m in result}:
+            first -= 1  # adjectives: "Ständiges", "Permanent Observer"
+        last = parent.last_token
+        place = ""
+        if last + 2 < len(tokens) and fold(tokens[last + 1].text) == "in" and tokens[last + 2].text[:1].isupper():
+            end = last + 2
+            if end + 1 < len(tokens) and tokens[end + 1].text[:1].isupper() and tokens[end + 1].start - tokens[end].end == 1:
+                end += 1  # "New York"
+            place = " ".join(t.text for t in tokens[last + 2 : end + 1])
+            last = end
+        head = fold(token.text)
+        unit_id = f"{parent.entity}-{slug(token.text)}" + (f"-{slug(place)}" if place else "")
+        surface = text[tokens[first].start - base : tokens[last].end - base]
+        units.append(Unit(unit_id, surface, parent.entity, head))
+        result = [m for m in result if not (m.start >= tokens[first].start and m.end <= tokens[last].end)]
+        result.append(Mention(tokens[first].start, tokens[last].end, surface, unit_id, "unit", first, last))
+    result.sort(key=lambda m: m.start)
+    return result, units
+
+
+def resolve_references(
+    text: str, tokens: list[Token], base: int, mentions: list[Mention], discourse: Discourse
+) -> list[Mention]:
+    """Definite noun phrases that point back: "die Organisation" → focus, "das Büro …" → last unit."""
+    covered = {i for m in mentions for i in range(m.first_token, m.last_token + 1)}
+    result = list(mentions)
+    for i, token in enumerate(tokens):
+        if i in covered or i == 0 or tokens[i - 1].key != ARTICLE_KEY:
+            continue
+        word = fold(token.text)
+        for entry in _lexicon()["reference"]:
+            if not _matches(word, entry["word"]):
+                continue
+            last = i
+            target: str | None
+            if entry["refers_to"] == "unit":
+                unit = discourse.unit_for(word)
+                target = unit.id if unit else None
+                # "Das Büro des Ständigen Beobachters": the genitive belongs to the reference.
+                if i + 3 < len(tokens) and tokens[i + 1].key == ARTICLE_KEY and (i + 2) not in covered:
+                    j = i + 2
+                    while j < len(tokens) and tokens[j].text[:1].isupper() and j not in covered:
+                        last = j
+                        j += 1
+            else:
+                target = discourse.focus()
+                if word == "field" and (i + 1 >= len(tokens) or not fold(tokens[i + 1].text).startswith("mission")):
+                    target = None
+                elif word == "field":
+                    last = i + 1
+            if target:
+                surface = text[tokens[i - 1].start - base : tokens[last].end - base]
+                result.append(Mention(tokens[i - 1].start, tokens[last].end, surface, target, "reference", i - 1, last))
+            break
+    result.sort(key=lambda m: m.start)
+    return result
