@@ -367,5 +367,15 @@ def eval_(gold: tuple[Path, ...], fmt: str) -> None:
             click.echo(f"  false positive: {fp['subject']} {fp['predicate']} {fp['object']} {fp['start'] or ''}")
 
 
+@main.command()
+@click.pass_context
+@clean_errors
+def demo(ctx: click.Context) -> None:
+    """Build the database from the demo documents (and ../shared/corpus when present); print example answers."""
+    from orgraph.demo import run_demo
+
+    run_demo(open_store(ctx, create=True), echo=click.echo)
+
+
 if __name__ == "__main__":
     main()
