@@ -16,7 +16,7 @@ from typing import Any
 
 from orgraph.goldfile import GoldFact, GoldFile, load_gold
 from orgraph.ingest import ingest_text, read_document
-from orgraph.model import Claim, Entity
+from orgraph.model import Claim, Entity, predicate
 from orgraph.names import acronym_key, name_key
 from orgraph.store import Store
 
@@ -101,9 +101,14 @@ class EntityMatcher:
 def fact_matches(claim: Claim, fact: GoldFact, matcher: EntityMatcher, dated: bool) -> bool:
     if claim.predicate != fact.r or (fact.role and claim.role != fact.role):
         return False
-    if not matcher.matches(claim.subject, fact.s, allow_parent=True):
-        return False
-    if not matcher.matches(claim.object, fact.o, allow_parent=True):
+    forward = matcher.matches(claim.subject, fact.s, allow_parent=True) and matcher.matches(
+        claim.object, fact.o, allow_parent=True
+    )
+    # A symmetric relation ("agreement between A and B") holds in either direction.
+    backward = predicate(fact.r).symmetric and matcher.matches(
+        claim.subject, fact.o, allow_parent=True
+    ) and matcher.matches(claim.object, fact.s, allow_parent=True)
+    if not (forward or backward):
         return False
     if dated and fact.start is not None:
         start = claim.interval.start
@@ -133,7 +138,7 @@ def _score(claims: list[Claim], gold: GoldFile, matcher: EntityMatcher, dated: b
 def _claim_row(store: Store, claim: Claim) -> dict[str, Any]:
     return {
         "subject": store.entity(claim.subject).label,
-        "predicate": claim.predicate,
+        "predicate": claim.predicate + (f" ({claim.role})" if claim.role else ""),
         "role": claim.role,
         "object": store.entity(claim.object).label,
         "start": str(claim.interval.start) if claim.interval.start else None,

@@ -111,6 +111,9 @@ def store_extraction(store: Store, source: Source, result: Extraction) -> Docume
         for entity_id, forms in result.surface_forms.items():
             if entity_id not in result.new_entities:
                 store.add_names(entity_id, [Name(f, source.lang, "seen") for f in sorted(forms)], conn)
+        for entity_id, forms in result.reference_forms.items():
+            # Kept as surface forms of the entity, but never used to resolve a name.
+            store.add_names(entity_id, [Name(f, source.lang, "reference") for f in sorted(forms)], conn)
         store.add_mentions(
             source.id,
             [{"start": m.start, "end": m.end, "kind": "org", "value": m.entity, "text": m.text} for m in result.mentions]

@@ -48,7 +48,9 @@ def _article_start(tokens: list[Token], text: str, base: int, last: int) -> int 
     return candidate
 
 
-def _long_form_start(tokens: list[Token], text: str, base: int, last: int, mentions: list[Mention]) -> int | None:
+def _long_form_start(
+    tokens: list[Token], text: str, base: int, last: int, mentions: list[Mention], entity: str | None
+) -> int | None:
     """Token index where the long form before a "(" begins, or None."""
     by_article = _article_start(tokens, text, base, last)
     open_at = tokens[last].end
@@ -64,19 +66,28 @@ def _long_form_start(tokens: list[Token], text: str, base: int, last: int, menti
         if mention.last_token < last and any(ch in after for ch in ",;"):
             break  # the mention is an earlier list item, not the start of this name
         first = mention.first_token
-        # "die Abteilung der Vereinten Nationen …": take the head noun before the genitive.
-        if first >= 2 and tokens[first - 1].key == ARTICLE_KEY and tokens[first - 2].text[:1].isupper():
-            gap = text[tokens[first - 2].end - base : tokens[first - 1].start - base]
-            if not any(ch in gap for ch in ",;()"):
+        # "die Abteilung der Vereinten Nationen …": a generic name inside a longer one;
+        # take the head noun before the genitive.
+        if mention.entity != entity and first >= 2 and tokens[first - 1].key == ARTICLE_KEY:
+            head = tokens[first - 2]
+            gap = text[head.end - base : tokens[first - 1].start - base]
+            if head.text[:1].isupper() and head.text.casefold() not in _PREPOSITIONS and not any(
+                ch in gap for ch in ",;()"
+            ):
                 first -= 2
         return first
     return by_article
 
 
+def _definition(m: Mention, entity: str) -> Mention:
+    """A mention that only restates a name (the acronym in "Langform (AKR)"): kept, not an argument."""
+    return replace(m, entity=entity, how="definition")
+
+
 def learn_definitions(
     text: str, tokens: list[Token], base: int, mentions: list[Mention], index: NameIndex
 ) -> tuple[list[Mention], list[LearnedEntity], dict[str, set[str]]]:
-    """Resolve "(ACR)" pairs in one sentence: merged mentions, new entities, and new surface forms."""
+    """Resolve "(…)" pairs in one sentence: merged mentions, new entities, and new surface forms."""
     learned: list[LearnedEntity] = []
     seen_forms: dict[str, set[str]] = {}
     result = list(mentions)
@@ -87,33 +98,42 @@ def learn_definitions(
         if not before:
             continue
         last = before[-1]
-        named = [m for m in result if m.start == open_at + 1 and m.end == close_at - 1]
-        if (looks_like_acronym(inner) and len(inner) <= 12) or (named and len(inner.split()) <= 3):
-            # "(UNHCR)", and short names that are not acronyms in form: "(UN Women)".
-            entity = named[0].entity if named else index.acronym_entity(inner)
-            start = _long_form_start(tokens, text, base, last, [m for m in result if m.end <= open_at])
+        inside = [m for m in result if m.start > open_at and m.end < close_at]
+        rest = inner
+        for m in inside:
+            rest = rest.replace(m.text, "")
+        # The parentheses hold only names of one organization: "(UN Women)", "(UN Country Teams, UNCTs)".
+        named = bool(inside) and len({m.entity for m in inside}) == 1 and not rest.strip(" ,;/")
+        if (looks_like_acronym(inner) and len(inner) <= 12) or named:
+            # "(UNHCR)", and short names that are not acronyms in form: "(UN Women)", "(UN Country Teams, UNCTs)".
+            entity = inside[0].entity if named else index.acronym_entity(inner)
+            start = _long_form_start(tokens, text, base, last, [m for m in result if m.end <= open_at], entity)
             if start is None:
                 continue
             long_form = text[tokens[start].start - base : tokens[last].end - base]
-            inside = [m for m in result if m.start >= tokens[start].start and m.end <= close_at]
+            covered = [m for m in result if m.start >= tokens[start].start and m.end <= open_at]
             if entity is None:
-                known = [m.entity for m in inside if m.end <= open_at and m.last_token == last]
+                known = [m.entity for m in covered if m.last_token == last]
                 entity = known[0] if known else slug(inner)
                 if not known:
                     learned.append(LearnedEntity(entity, long_form, inner))
                 index.add_acronym(inner, entity)
             index.add_name(long_form, entity)
-            seen_forms.setdefault(entity, set()).update({long_form, inner})
+            seen_forms.setdefault(entity, set()).update({long_form, *(m.text for m in inside)} | ({inner} if not named else set()))
             merged = Mention(tokens[start].start, tokens[last].end, long_form, entity, "learned", start, last)
-            result = [m for m in result if m not in inside] + [merged]
+            result = [m for m in result if m not in covered and m not in inside]
+            result += [merged, *(_definition(m, entity) for m in inside)]
+            if not inside:
+                acronym_tokens = [i for i, t in enumerate(tokens) if open_at < t.start and t.end < close_at]
+                if acronym_tokens:
+                    first_tok, last_tok = acronym_tokens[0], acronym_tokens[-1]
+                    result.append(Mention(tokens[first_tok].start, tokens[last_tok].end, inner, entity, "definition", first_tok, last_tok))
             result.sort(key=lambda m: m.start)
-        else:
+            continue
+        outer = [m for m in result if m.last_token == last and m.end <= open_at]
+        acr = tokens[last].text
+        if looks_like_acronym(acr) and inner[:1].isupper() and len(inner.split()) >= 2:
             # "AKR (Langform)": an acronym right before the parenthesis, a long form inside.
-            acr = tokens[last].text
-            if not looks_like_acronym(acr) or not inner[:1].isupper() or len(inner.split()) < 2:
-                continue
-            outer = [m for m in result if m.last_token == last and m.end <= open_at]
-            inside = [m for m in result if m.start > open_at and m.end < close_at]
             entity = outer[0].entity if outer else (inside[0].entity if inside else slug(acr))
             if not outer and not inside:
                 learned.append(LearnedEntity(entity, inner, acr))
@@ -122,9 +142,25 @@ def learn_definitions(
             seen_forms.setdefault(entity, set()).update({acr, inner})
             result = [m for m in result if m not in inside and m not in outer]
             result.append(Mention(tokens[last].start, tokens[last].end, acr, entity, "learned", last, last))
+            inner_tokens = [i for i, t in enumerate(tokens) if open_at < t.start and t.end < close_at]
+            if inner_tokens:
+                result.append(Mention(tokens[inner_tokens[0]].start, tokens[inner_tokens[-1]].end, inner, entity, "definition", inner_tokens[0], inner_tokens[-1]))
+            result.sort(key=lambda m: m.start)
+        elif outer and not inside and _is_proper_name(inner) and text[outer[0].end - base : match.start()].strip() == "":
+            # "Genfer Migrationsgruppe (Geneva Migration Group)": the same body's name in another language.
+            entity = outer[0].entity
+            index.add_name(inner, entity)
+            seen_forms.setdefault(entity, set()).add(inner)
+            inner_tokens = [i for i, t in enumerate(tokens) if open_at < t.start and t.end < close_at]
+            result.append(Mention(tokens[inner_tokens[0]].start, tokens[inner_tokens[-1]].end, inner, entity, "definition", inner_tokens[0], inner_tokens[-1]))
             result.sort(key=lambda m: m.start)
     return result, learned, seen_forms
 
 
-def retarget(mentions: list[Mention], entity_map: dict[str, str]) -> list[Mention]:
-    return [replace(m, entity=entity_map.get(m.entity, m.entity)) for m in mentions]
+_LINKERS = frozenset("of for and on the de des du la le et für und der die das".split())
+
+
+def _is_proper_name(text: str) -> bool:
+    """Two or more words, every content word capitalised: "Geneva Migration Group"."""
+    words = text.replace("-", " ").split()
+    return len(words) >= 2 and all(w[:1].isupper() or w.casefold() in _LINKERS for w in words) and words[0][:1].isupper()

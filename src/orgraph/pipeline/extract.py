@@ -18,13 +18,13 @@ from orgraph.pipeline.lexicon import lexicon
 from orgraph.pipeline.mentions import Mention, NameIndex, default_index, find_mentions
 from orgraph.pipeline.propernames import find_proper_names
 from orgraph.pipeline.references import Discourse, find_units, resolve_references
-from orgraph.pipeline.relations import Context, Found, SentenceReader
+from orgraph.pipeline.relations import Context, Found, OpenFrame, SentenceReader
 from orgraph.pipeline.segment import Block, Sentence, segment
 from orgraph.pipeline.timeexpr import Relation, TimeExpression, find_time_expressions
 from orgraph.pipeline.tokens import ARTICLE_KEY, Token, tokenize
 
 EXTRACTOR = "orgraph-rules/0.1"
-_EVENT_FRAMES = frozenset({"rename", "merge", "admit", "expand", "found", "join"})
+_EVENT_FRAMES = frozenset({"rename", "merge", "admit", "expand", "found", "join", "join+list", "admit+list", "status+list"})
 _CONFIDENCE = {"status": 0.9, "join": 0.9, "admit": 0.9, "expand": 0.9, "found": 0.9, "rename": 0.9,
                "merge": 0.85, "agreement": 0.85, "directed": 0.8}
 
@@ -49,6 +49,7 @@ class Extraction:
     stated_counts: list[StatedCount]
     new_entities: dict[str, NewEntity] = field(default_factory=dict)
     surface_forms: dict[str, set[str]] = field(default_factory=dict)  # entity id → forms seen
+    reference_forms: dict[str, set[str]] = field(default_factory=dict)  # "die Organisation" → its entity
 
 
 def _group_genitive(tokens: list[Token], m: Mention) -> bool:
@@ -57,6 +58,18 @@ def _group_genitive(tokens: list[Token], m: Mention) -> bool:
     if i < 2 or tokens[i - 1].key != ARTICLE_KEY:
         return False
     return lexicon().has("group_nouns", fold(tokens[i - 2].text))
+
+
+def _arguments(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+    """The mentions relations are read from: no restated names, no group genitives, no repeats."""
+    args: list[Mention] = []
+    for m in mentions:
+        if m.how == "definition" or _group_genitive(tokens, m):
+            continue
+        if args and args[-1].entity == m.entity and m.first_token - args[-1].last_token <= 3:
+            continue  # apposition: "mit UNFPA, dem Bevölkerungsfonds der Vereinten Nationen"
+        args.append(m)
+    return args
 
 
 def _interval(expr: TimeExpression | None) -> Interval:
@@ -122,6 +135,7 @@ class _Document:
         self.ctx = Context(types=self.index.types)
         self.out = Extraction(lang, [], [], [], [], [])
         self.previous_times: list[TimeExpression] = []
+        self.open_frame: OpenFrame | None = None
         self.previous_paragraph = -1
 
     def add_entity(self, entity: NewEntity) -> None:
@@ -151,14 +165,23 @@ class _Document:
             self.unit_claim(unit.id, unit.parent, sentence)
         mentions = resolve_references(sentence.text, tokens, sentence.start, mentions, self.discourse)
         for m in mentions:
-            self.see(m.entity, m.text)
+            if m.how == "reference":
+                self.out.reference_forms.setdefault(m.entity, set()).add(m.text)
+            else:
+                self.see(m.entity, m.text)
             if m.how != "reference":
                 self.discourse.counts[m.entity] += 1
+                self.discourse.saw(m.entity, m.text)
         self.out.mentions.extend(mentions)
         if sentence.block is Block.HEADING:
             return
-        args = [m for m in mentions if not _group_genitive(tokens, m)]
-        found, counts = SentenceReader(sentence.text, tokens, sentence.start, args, self.ctx, self.lang).read()
+        args = _arguments(tokens, mentions)
+        reader = SentenceReader(sentence.text, tokens, sentence.start, args, self.ctx, self.lang)
+        found, counts = reader.read()
+        if not found and sentence.block is Block.ITEM and self.open_frame is not None:
+            found = self.continue_list(args, sentence)
+        elif sentence.block is not Block.ITEM:
+            self.open_frame = reader.open_frame
         inherit = self.previous_times if sentence.paragraph == self.previous_paragraph else []
         for item in found:
             self.claim(item, sentence, times or (inherit if item.frame in _EVENT_FRAMES else []))
@@ -167,13 +190,32 @@ class _Document:
             self.out.stated_counts.append(
                 StatedCount(count.body, count.count, when.value if when else None, self.evidence(sentence, "count"))
             )
-        directed = [f for f in found if f.frame in ("directed", "status", "agreement")]
+        directed = [f for f in found if f.frame in ("directed", "status", "agreement", "involved")]
         if directed:
-            self.ctx.subjects = list(dict.fromkeys(f.subject for f in directed))
             self.ctx.objects = list(dict.fromkeys(f.object for f in directed))
+        self.ctx.actor = reader.actor(found) or self.ctx.actor
         if times:
             self.previous_times = times
         self.previous_paragraph = sentence.paragraph
+
+    def continue_list(self, args: list[Mention], sentence: Sentence) -> list[Found]:
+        """A list item without a trigger of its own continues its intro ("…, nämlich:")."""
+        frame = self.open_frame
+        assert frame is not None
+        trigger = frame.trigger
+        quals = (("kind", trigger.kind),) if trigger.kind else ()
+        if trigger.predicate == "member_of" and frame.body is None and self.ctx.body is None:
+            return []
+        if trigger.predicate == "member_of":
+            body = self.ctx.body or frame.body
+            assert body is not None
+            pairs = [(a.entity, body) for a in args if a.entity != body]
+        else:
+            pairs = [(s, a.entity) for s in frame.subjects for a in args if a.entity != s]
+        return [
+            Found(s, trigger.predicate, o, trigger.role, quals, f"{trigger.frame}+list", sentence.start)
+            for s, o in dict.fromkeys(pairs)
+        ]
 
     def evidence(self, sentence: Sentence, frame: str) -> Evidence:
         return Evidence(self.source_id, sentence.start, sentence.end, sentence.text, f"{EXTRACTOR}:{frame}")

@@ -46,6 +46,21 @@ class Discourse:
     counts: Counter[str] = field(default_factory=Counter)
     units: list[Unit] = field(default_factory=list)
     org_types: dict[str, str] = field(default_factory=dict)
+    recent: list[str] = field(default_factory=list)  # entities in order of last mention
+    forms: dict[str, set[str]] = field(default_factory=dict)  # folded words of each entity's names
+
+    def saw(self, entity: str, text: str) -> None:
+        if entity in self.recent:
+            self.recent.remove(entity)
+        self.recent.append(entity)
+        self.forms.setdefault(entity, set()).update(fold(text).replace("-", " ").split())
+
+    def head_for(self, word: str) -> str | None:
+        """The most recent organization one of whose name words ends in `word` ("Migrationsgruppe")."""
+        for entity in reversed(self.recent):
+            if any(w.endswith(word) for w in self.forms.get(entity, ())):
+                return entity
+        return None
 
     def focus(self) -> str | None:
         """The organization the text is about: the most mentioned one that is an actor, not a body."""
@@ -121,6 +136,8 @@ def resolve_references(
                     while j < len(tokens) and tokens[j].text[:1].isupper() and j not in covered:
                         last = j
                         j += 1
+            elif entry["refers_to"] == "head":
+                target = discourse.head_for(word)
             else:
                 target = discourse.focus()
                 if word == "field" and (i + 1 >= len(tokens) or not fold(tokens[i + 1].text).startswith("mission")):

@@ -1,10 +1,11 @@
 """Relations from trigger words and the organizations around them (SPEC §4.4–4.7).
 
 Per sentence: find the triggers of `lexicon/relations.toml`; give each trigger
-the organizations of its stretch of the sentence (subjects before it, objects
-after it, up to the next trigger or a subordinate clause); read them by the
-trigger's frame; expand enumerations to one claim per organization; attach
-the nearest time expression. Every claim records the frame that produced it.
+the organizations of its stretch of the sentence (up to the next trigger or a
+subordinate clause); read them by the trigger's frame; expand enumerations to
+one claim per organization. Subjects may stand before the verb, after it
+(German inversion: "Eng arbeitet die IOM mit …"), or be a pronoun that points
+to the organization the text was just about. Every claim records its frame.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ from orgraph.pipeline.tokens import ARTICLE_KEY, Token
 
 _INSTRUMENT = re.compile(r"\b(?:[A-Z]{1,2}/RES/\d+/\d+|(?:Resolution|resolution)\s+\d+/\d+)")
 _DIGITS = re.compile(r"^\d{1,4}$")
+_QUOTES = "„“\"”«»‚‘'"
+
+Pairs = list[tuple[str, str]]
 
 
 @dataclass(frozen=True)
@@ -33,7 +37,7 @@ class Found:
     frame: str
     anchor: int  # character offset of the trigger (to find the nearest date)
     hedge: str | None = None
-    inherited: bool = False  # an argument came from the previous sentence
+    inherited: bool = False  # an argument came from an earlier sentence
 
 
 @dataclass(frozen=True)
@@ -45,12 +49,22 @@ class FoundCount:
 
 @dataclass
 class Context:
-    """What earlier sentences leave for later ones: subjects, partners, the last body."""
+    """What earlier sentences leave for later ones."""
 
-    subjects: list[str] = field(default_factory=list)
-    objects: list[str] = field(default_factory=list)
-    body: str | None = None
+    actor: str | None = None  # the organization the text was last about (for "sie", "es", "ihre")
+    objects: list[str] = field(default_factory=list)  # last partners (for "ihnen", "them")
+    body: str | None = None  # the last body members joined (for "in die Gruppe aufgenommen")
     types: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class OpenFrame:
+    """A list intro ending in ':' whose trigger found its subject but not its objects."""
+
+    trigger: Trigger
+    subjects: tuple[str, ...]
+    body: str | None
+    anchor: int
 
 
 @dataclass(frozen=True)
@@ -86,45 +100,68 @@ def find_triggers(tokens: list[Token], lex: Lexicon) -> list[Hit]:
     return sorted(kept, key=lambda h: h.first)
 
 
+def drop_glosses(hits: list[Hit], text: str, tokens: list[Token], base: int) -> list[Hit]:
+    """"ständig Eingeladene (standing invitee)": a translation in parentheses is not a second trigger."""
+    kept: list[Hit] = []
+    for hit in hits:
+        if kept:
+            prev = kept[-1]
+            gap = text[tokens[prev.last].end - base : tokens[hit.first].start - base]
+            same = (prev.trigger.predicate, prev.trigger.role) == (hit.trigger.predicate, hit.trigger.role)
+            if same and gap.strip() == "(":
+                continue
+        kept.append(hit)
+    return kept
+
+
 class SentenceReader:
     """Reads the relations of one sentence; holds the sentence's tokens and organizations."""
 
-    def __init__(self, text: str, tokens: list[Token], base: int, args: list[Mention], ctx: Context, lang: str) -> None:
-        self.text, self.tokens, self.base, self.args, self.ctx, self.lang = text, tokens, base, args, ctx, lang
+    def __init__(
+        self, text: str, tokens: list[Token], base: int, args: list[Mention], ctx: Context, lang: str
+    ) -> None:
+        self.text, self.tokens, self.base, self.ctx, self.lang = text, tokens, base, ctx, lang
+        self.args = args
         self.lex = lexicon()
         self.folded = [fold(t.text) for t in tokens]
+        self.open_frame: OpenFrame | None = None
 
-    # -- helpers over token positions ------------------------------------------------
+    # -- helpers over token positions ------------------------------------------------------
 
     def word(self, i: int) -> str:
         return self.folded[i] if 0 <= i < len(self.tokens) else ""
 
     def gap(self, i: int) -> str:
         """The characters between token i and token i + 1."""
-        if i + 1 >= len(self.tokens):
+        if i < 0 or i + 1 >= len(self.tokens):
             return ""
         return self.text[self.tokens[i].end - self.base : self.tokens[i + 1].start - self.base]
 
-    def is_agent(self, m: Mention, marks: str = "agent_preps") -> bool:
-        """Preceded by von/durch/by (skipping articles and people nouns like "den Leitern der")."""
+    def word_before(self, m: Mention) -> str:
+        """The word before a mention, skipping articles and quotes."""
         i = m.first_token - 1
-        steps = 0
-        while i >= 0 and steps < 4:
+        while i >= 0 and self.tokens[i].key == ARTICLE_KEY and "," not in self.gap(i):
+            i -= 1
+        return self.word(i) if i >= 0 and "," not in self.gap(i) else ""
+
+    def is_agent(self, m: Mention, marks: str = "agent_preps") -> bool:
+        """Preceded by von/durch/by (skipping articles and people nouns: "von den Leitern der")."""
+        i = m.first_token - 1
+        for steps in range(4):
+            if i < 0 or "," in self.gap(i) and steps:
+                return False
             if self.word(i) in self.lex.words[marks]:
                 return True
-            if "," in self.gap(i) or self.tokens[i].key != ARTICLE_KEY and steps and self.word(i) in self.lex.words["object_preps"]:
+            if steps and self.tokens[i].key != ARTICLE_KEY and self.word(i) in self.lex.words["object_preps"]:
                 return False
             i -= 1
-            steps += 1
         return False
 
     def after_mark(self, m: Mention, marks: str) -> bool:
-        i = m.first_token - 1
-        while i >= 0 and (self.tokens[i].key == ARTICLE_KEY or self.text[self.tokens[i].end - self.base :][:1] in "„“\""):
-            if self.word(i) in self.lex.words[marks]:
-                return True
-            i -= 1
-        return self.word(i) in self.lex.words[marks]
+        return self.word_before(m) in self.lex.words[marks]
+
+    def prepositional(self, m: Mention) -> bool:
+        return self.word_before(m) in self.lex.words["subject_blockers"]
 
     def clause_end(self, start: int, limit: int) -> int:
         """First token index ≥ start where a subordinate clause begins (", um …"), else limit."""
@@ -139,60 +176,87 @@ class SentenceReader:
     def can_be_member(self, entity: str) -> bool:
         return self.ctx.types.get(entity, "organization") not in self.lex.words["non_member_types"]
 
-    def pronoun_at(self, first: int, last: int) -> bool:
-        return any(self.word(i) in self.lex.words["plural_pronouns"] for i in range(first, last))
+    def main_clause_args(self) -> list[Mention]:
+        """Organizations outside a leading subordinate clause ("Seit das IASC …, ist die IOM …")."""
+        if self.word(0) not in self.lex.words["subordinators"]:
+            return self.args
+        comma = next((i for i in range(len(self.tokens)) if "," in self.gap(i)), None)
+        return [a for a in self.args if comma is None or a.first_token > comma]
+
+    def actor(self, found: list[Found]) -> str | None:
+        """Whom the sentence is about, for a pronoun in the next one: its claims' subject, else its subject."""
+        if found:
+            return found[0].subject
+        candidates = [a.entity for a in self.main_clause_args() if not self.prepositional(a)]
+        return candidates[0] if candidates else None
+
+    def has_word(self, name: str, first: int, last: int) -> bool:
+        return any(self.word(i) in self.lex.words[name] for i in range(max(0, first), last))
 
     def hedge(self) -> str | None:
         for i, word in enumerate(self.folded):
             if word in self.lex.words["hedges"]:
-                # "vielen/einigen von ihnen", "many of them": only with a following "von"/"of".
-                if word in ("vielen", "einigen", "manchen", "many", "some") and self.word(i + 1) not in ("von", "of"):
+                # "vielen/einigen von ihnen", "many of them": quantifiers only with von/of.
+                quantifier = word in ("vielen", "einigen", "manchen", "many", "some")
+                if quantifier and self.word(i + 1) not in ("von", "of"):
                     continue
                 return self.tokens[i].text
         return None
 
     def negated(self, hit: Hit) -> bool:
-        window = range(max(0, hit.first - 3), min(len(self.tokens), hit.last + 3))
-        return any(self.word(i) in self.lex.words["negations"] for i in window)
+        return self.has_word("negations", hit.first - 3, hit.last + 3)
 
-    def context_phrase(self, after: int) -> str | None:
+    def context_phrase(self, hit: Hit, objects: list[Mention]) -> str | None:
         """"bei Naturkatastrophen", "in natural disasters": the situation a lead is for."""
-        i = after + 1
-        if "(" in self.gap(after):  # skip a parenthesised acronym: "Cluster (CCCM) bei …"
-            while i < len(self.tokens) and ")" not in self.gap(i):
+        starts = [i for i, w in enumerate(self.folded) if w in ("bei", "during")]
+        if objects:
+            i = max(o.last_token for o in objects) + 1
+            if "(" in self.gap(i - 1):  # skip a parenthesised acronym: "Cluster (CCCM) bei …"
+                while i < len(self.tokens) and ")" not in self.gap(i):
+                    i += 1
                 i += 1
-            i += 1
-        if self.word(i) not in self.lex.words["context_preps"] or any(a.first_token == i + 1 for a in self.args):
-            return None
-        words = []
-        for j in range(i + 1, min(len(self.tokens), i + 4)):
-            token = self.tokens[j]
-            if self.lang == "de" and not token.text[:1].isupper() and not (j + 1 < len(self.tokens) and self.tokens[j + 1].text[:1].isupper()):
-                break
-            words.append(token.text)
-            if any(ch in self.gap(j) for ch in ",.;:()"):
-                break
-        return " ".join(words) or None
+            if self.word(i) in self.lex.words["context_preps"]:
+                starts.insert(0, i)
+        for start in starts:
+            if any(a.first_token in (start + 1, start + 2) for a in self.args):
+                continue
+            words = []
+            for j in range(start + 1, min(len(self.tokens), start + 4)):
+                token = self.tokens[j]
+                capital = token.text[:1].isupper()
+                follows = j + 1 < len(self.tokens) and self.tokens[j + 1].text[:1].isupper()
+                if self.lang == "de" and not capital and not follows:
+                    break
+                words.append(token.text)
+                if any(ch in self.gap(j) for ch in ",.;:()") or (self.lang == "de" and capital):
+                    break
+            if words:
+                return " ".join(words)
+        return None
 
-    # -- reading ------------------------------------------------------------------------
+    # -- reading ----------------------------------------------------------------------------
 
     def read(self) -> tuple[list[Found], list[FoundCount]]:
-        hits = [h for h in find_triggers(self.tokens, self.lex) if not self.negated(h)]
+        hits = drop_glosses(find_triggers(self.tokens, self.lex), self.text, self.tokens, self.base)
+        hits = [h for h in hits if not self.negated(h)]
         found: list[Found] = []
-        previous_subjects: list[str] = []
+        previous: list[str] = []
         consumed = -1
         for n, hit in enumerate(hits):
             limit = hits[n + 1].first if n + 1 < len(hits) else len(self.tokens)
-            stop = self.clause_end(hit.last + 1, limit)
+            stop = self.clause_end(hit.first + 1, limit)
             before = [a for a in self.args if consumed < a.last_token < hit.first]
-            after = [a for a in self.args if hit.last < a.first_token < stop]
-            region = before + after
-            claims = self.frame(hit, before, after, region, previous_subjects, stop)
+            after = [a for a in self.args if hit.first < a.first_token < stop]
+            claims = self.frame(hit, before, after, previous, stop)
             if claims:
                 found.extend(claims)
                 # A coordinated clause without its own subject shares the previous one's.
-                previous_subjects = list(dict.fromkeys(c.subject for c in claims))
+                previous = list(dict.fromkeys(c.subject for c in claims))
                 consumed = max([a.last_token for a in after] or [consumed])
+            if self.text.rstrip().endswith(":") and n == len(hits) - 1:
+                # "…, nämlich:" — the list items that follow continue this trigger.
+                subjects = tuple(previous or self.subjects(hit, before, after, previous)[0])
+                self.open_frame = OpenFrame(hit.trigger, subjects, self.ctx.body, self.tokens[hit.first].start)
         return self.finish(found), self.counts(found)
 
     def finish(self, found: list[Found]) -> list[Found]:
@@ -208,160 +272,217 @@ class SentenceReader:
             qualifiers = dict(f.qualifiers)
             if instrument and predicate in ("member_of", "agreement_with", "part_of"):
                 qualifiers["instrument"] = instrument.group()
-            result.append(Found(f.subject, predicate, f.object, f.role if predicate == "member_of" or predicate == "leads" else None,
-                                tuple(sorted(qualifiers.items())), f.frame, f.anchor, hedge or f.hedge, f.inherited))
+            role = f.role if predicate in ("member_of", "leads") else None
+            result.append(
+                Found(f.subject, predicate, f.object, role, tuple(sorted(qualifiers.items())),
+                      f.frame, f.anchor, hedge or f.hedge, f.inherited)
+            )
         return result
 
-    def frame(self, hit: Hit, before: list[Mention], after: list[Mention], region: list[Mention], previous: list[str], stop: int) -> list[Found]:
+    def frame(self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int) -> list[Found]:
         trigger = hit.trigger
-        anchor = self.tokens[hit.first].start
         reader = getattr(self, f"_frame_{trigger.frame}")
-        pairs: list[tuple[str, str]]
-        inherited = False
-        pairs, inherited = reader(hit, before, after, region, previous, stop)
+        pairs, inherited = reader(hit, before, after, previous, stop)
         quals: tuple[tuple[str, str], ...] = (("kind", trigger.kind),) if trigger.kind else ()
-        if trigger.predicate == "leads" and after:
-            context = self.context_phrase(max(a.last_token for a in after))
+        if trigger.predicate == "leads":
+            context = self.context_phrase(hit, [a for a in after if any(a.entity == o for _, o in pairs)])
             if context:
                 quals += (("context", context),)
+        anchor = self.tokens[hit.first].start
         return [
             Found(s, trigger.predicate, o, trigger.role, quals, trigger.frame, anchor, inherited=inherited)
-            for s, o in pairs
+            for s, o in dict.fromkeys(pairs)
+            if s != o
         ]
 
-    def _subjects(self, before: list[Mention], previous: list[str], hit: Hit) -> tuple[list[str], bool]:
-        subjects = [a.entity for a in before if not self.is_agent(a)]
-        if subjects:
-            return subjects, False
+    def subjects(self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str]) -> tuple[list[str], bool]:
+        """Who acts: before the trigger, right after the verb (inversion), a pronoun, or the previous clause's."""
+        own = [a.entity for a in before if not self.is_agent(a) and not self.prepositional(a)]
+        if own:
+            return own, False
+        inverted = [a for a in after if not self.prepositional(a)]
+        if inverted and inverted[0].first_token <= hit.first + 3:
+            return [inverted[0].entity], False
         if previous:
             return previous, False
-        if self.ctx.subjects and any(self.word(i) in ("sie", "es", "er", "it", "she", "they") for i in range(0, hit.first)):
-            return self.ctx.subjects[-1:], True
+        first_object = after[0].first_token if after else len(self.tokens)
+        if self.ctx.actor and self.has_word("actor_pronouns", 0, first_object):
+            return [self.ctx.actor], True
         return [], False
 
-    def _frame_directed(self, hit: Hit, before: list[Mention], after: list[Mention], region: list[Mention], previous: list[str], stop: int) -> tuple[list[tuple[str, str]], bool]:
-        subjects, inherited = self._subjects(before, previous, hit)
-        objects = [a.entity for a in after]
-        if not objects and self.pronoun_at(hit.last, stop):
+    def _frame_directed(self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int) -> tuple[Pairs, bool]:
+        subjects, inherited = self.subjects(hit, before, after, previous)
+        objects = [a.entity for a in after if a.entity not in subjects]
+        if not objects and self.has_word("plural_pronouns", hit.first, stop):
             objects, inherited = list(self.ctx.objects), True
         if hit.trigger.passive:
             subjects, objects = objects, subjects
         return [(s, o) for s in subjects for o in objects], inherited
 
-    def _frame_status(self, hit: Hit, before: list[Mention], after: list[Mention], region: list[Mention], previous: list[str], stop: int) -> tuple[list[tuple[str, str]], bool]:
-        body = None
-        for a in after:
-            between = range(hit.last + 1, a.first_token)
-            connectors = all(self.tokens[i].key == ARTICLE_KEY or self.word(i) in self.lex.words["object_preps"] or not self.tokens[i].text[:1].isupper() and self.lang == "de" for i in between)
-            if len(between) <= 3 and connectors and not any(ch in self.gap(i) for i in range(hit.last, a.first_token) for ch in ",;:–—()"):
-                body = a.entity
-            break
-        if body is None:
-            return [], False
-        members = [a.entity for a in region if a.entity != body and not self.is_agent(a, "strong_agent_preps") and self.can_be_member(a.entity)]
-        inherited = False
-        if not members and previous:
-            members = previous
-        return [(m, body) for m in dict.fromkeys(members)], inherited
+    def _frame_involved(self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int) -> tuple[Pairs, bool]:
+        own = [a.entity for a in before + after if not self.prepositional(a)]
+        subjects, inherited = (own[:1], False) if own else self.subjects(hit, [], [], previous)
+        objects = [a.entity for a in before + after if a.entity not in subjects and self.prepositional(a)]
+        return [(s, o) for s in subjects for o in objects], inherited
 
-    def _frame_join(self, hit: Hit, before: list[Mention], after: list[Mention], region: list[Mention], previous: list[str], stop: int) -> tuple[list[tuple[str, str]], bool]:
-        bodies = [a for a in after if self.after_mark(a, "target_marks")] or [a for a in region if self.body_type(a.entity)] or after[:1]
-        if not bodies:
-            return [], False
-        body = bodies[0].entity
+    def _status_body(self, hit: Hit, after: list[Mention]) -> Mention | None:
+        """The body right after a status word: "Beobachterstatus in der UN-Generalversammlung"."""
+        if not after:
+            return None
+        candidate = after[0]
+        between = []
+        depth = 0
+        for i in range(hit.last, candidate.first_token):
+            gap = self.gap(i)
+            depth += gap.count("(") - gap.count(")")
+            if i > hit.last and depth <= 0:
+                between.append(i)
+            if depth <= 0 and any(ch in gap for ch in ",;:–—") :
+                return None
+        connectors = all(
+            self.tokens[i].key == ARTICLE_KEY
+            or self.word(i) in self.lex.words["object_preps"]
+            or (self.lang == "de" and not self.tokens[i].text[:1].isupper())
+            for i in between
+        )
+        return candidate if len(between) <= 3 and connectors else None
+
+    def _frame_status(self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int) -> tuple[Pairs, bool]:
+        region = before + after
+        body_mention = self._status_body(hit, after)
+        if body_mention is not None:
+            body = body_mention.entity
+        else:
+            # "Die Generalversammlung räumte der IOM den Beobachterstatus ein": the granting body.
+            granting = [a for a in self.args if self.body_type(a.entity)]
+            if not granting or after or len(self.tokens) - hit.last > 2:
+                return [], False
+            body = granting[0].entity
+            region = [a for a in self.args if a.entity != body]
+        members = [
+            a.entity for a in region
+            if a.entity != body and not self.is_agent(a, "strong_agent_preps") and self.can_be_member(a.entity)
+        ]
+        if not members:
+            members, inherited = self.subjects(hit, [], [], previous)
+            return [(m, body) for m in members], inherited
+        return [(m, body) for m in members], False
+
+    def _marked_body(self, region: list[Mention]) -> Mention | None:
+        marked = [a for a in region if self.after_mark(a, "target_marks")]
+        typed = [a for a in region if self.body_type(a.entity)]
+        return (marked or typed or [None])[0]
+
+    def _frame_join(self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int) -> tuple[Pairs, bool]:
+        region = before + after
+        body_mention = self._marked_body(after) or self._marked_body(region)
+        if body_mention is None:
+            typed = [a for a in self.args if self.body_type(a.entity)]
+            if not typed:
+                return [], False
+            body_mention = typed[0]
+        body = body_mention.entity
         members = [a.entity for a in region if a.entity != body and self.can_be_member(a.entity)]
         inherited = False
         if not members:
-            members, inherited = self._subjects([], previous, hit)
+            members, inherited = self.subjects(hit, [], [], previous)
         self.ctx.body = body
-        return [(m, body) for m in dict.fromkeys(members)], inherited
+        return [(m, body) for m in members], inherited
 
-    def _body_in_sentence(self, exclude: set[str]) -> str | None:
-        typed = [a.entity for a in self.args if self.body_type(a.entity) and a.entity not in exclude]
-        return typed[0] if typed else None
-
-    def _frame_admit(self, hit: Hit, before: list[Mention], after: list[Mention], region: list[Mention], previous: list[str], stop: int) -> tuple[list[tuple[str, str]], bool]:
-        inside_marks = [a for a in after if self.after_mark(a, "target_marks")]
-        body = inside_marks[0].entity if inside_marks else self._body_in_sentence(set())
+    def _frame_admit(self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int) -> tuple[Pairs, bool]:
+        region = before + after
+        marked = [a for a in region if self.after_mark(a, "target_marks")]
+        typed = [a for a in self.args if self.body_type(a.entity)]
         inherited = False
-        if body is None and self.folded[hit.first] in ("nahm", "nahmen", "admitted") and region:
+        body: str | None
+        if marked:
+            body = marked[0].entity
+        elif typed:
+            body = typed[0].entity
+        elif self.folded[hit.first] in ("nahm", "nahmen", "admitted") and region:
             body = region[0].entity  # active voice: the body is the subject
-        if body is None:
+        else:
             body, inherited = self.ctx.body, True
         if body is None:
             return [], False
         members = [a.entity for a in region if a.entity != body and self.can_be_member(a.entity)]
         self.ctx.body = body
-        return [(m, body) for m in dict.fromkeys(members)], inherited
+        return [(m, body) for m in members], inherited
 
-    def _frame_expand(self, hit: Hit, before: list[Mention], after: list[Mention], region: list[Mention], previous: list[str], stop: int) -> tuple[list[tuple[str, str]], bool]:
+    def _frame_expand(self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int) -> tuple[Pairs, bool]:
         mark = next((i for i in range(0, stop) if self.word(i) in self.lex.words["expansion_marks"]), None)
         if mark is None:
             return [], False
-        members = [a for a in self.args if a.first_token > mark and a.first_token < stop]
-        others = [a for a in region if a not in members]
-        body = next((a.entity for a in others if self.body_type(a.entity)), others[0].entity if others else self.ctx.body)
+        members = [a for a in self.args if mark < a.first_token < stop]
+        others = [a for a in before + after if a not in members]
+        typed = [a.entity for a in others if self.body_type(a.entity)]
+        body = typed[0] if typed else (others[0].entity if others else self.ctx.body)
         if body is None:
             return [], False
         self.ctx.body = body
-        return [(m.entity, body) for m in members if m.entity != body], False
+        return [(m.entity, body) for m in members], False
 
-    def _frame_found(self, hit: Hit, before: list[Mention], after: list[Mention], region: list[Mention], previous: list[str], stop: int) -> tuple[list[tuple[str, str]], bool]:
+    def _frame_found(self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int) -> tuple[Pairs, bool]:
         agents = [a for a in self.args if self.is_agent(a) and a.first_token < stop]
         if agents:
-            founders = [a for a in self.args if a.first_token >= agents[0].first_token and a.first_token < stop]
+            founders = [a for a in self.args if agents[0].first_token <= a.first_token < stop]
             earlier = [a for a in self.args if a.last_token < agents[0].first_token]
             if not earlier:
                 return [], False
             body = earlier[-1].entity
         else:
-            founders = before
+            # Active: "X und Y gründeten Z", "Sechs Organisationen rufen Z ins Leben – A, B …".
             if not after:
                 return [], False
             body = after[0].entity
+            founders = [a for a in before + after if a.entity != body]
         self.ctx.body = body
-        return [(f.entity, body) for f in founders if f.entity != body], False
+        return [(f.entity, body) for f in founders], False
 
-    def _frame_rename(self, hit: Hit, before: list[Mention], after: list[Mention], region: list[Mention], previous: list[str], stop: int) -> tuple[list[tuple[str, str]], bool]:
-        if hit.trigger.predicate == "replaced_by" and not any(self.after_mark(a, "agent_preps") for a in after) and before and after and not self._passive(hit):
+    def _frame_rename(self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int) -> tuple[Pairs, bool]:
+        region = before + after
+        replaced = hit.trigger.predicate == "replaced_by"
+        if replaced and before and after and not self._passive(hit) and not any(self.after_mark(a, "agent_preps") for a in after):
             return [(after[0].entity, before[-1].entity)], False  # "Y replaced X"
         marked = [a for a in region if self.after_mark(a, "target_marks") or self.after_mark(a, "agent_preps")]
         new = marked[-1] if marked else (after[0] if after else None)
         if new is None:
             return [], False
+        self.ctx.body = new.entity
         old = [a for a in region if a is not new and a.first_token < new.first_token]
-        inherited = False
         if not old:
-            olds, inherited = self._subjects([], previous, hit)
+            olds, inherited = self.subjects(hit, [], [], previous)
             return [(o, new.entity) for o in olds], inherited
-        return [(old[-1].entity, new.entity)], inherited
+        return [(old[-1].entity, new.entity)], False
 
     def _passive(self, hit: Hit) -> bool:
-        return any(self.word(i) in self.lex.words["passive_aux"] for i in range(max(0, hit.first - 8), hit.first))
+        return self.has_word("passive_aux", hit.first - 8, hit.first)
 
-    def _frame_merge(self, hit: Hit, before: list[Mention], after: list[Mention], region: list[Mention], previous: list[str], stop: int) -> tuple[list[tuple[str, str]], bool]:
+    def _frame_merge(self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int) -> tuple[Pairs, bool]:
+        region = before + after
         targets = [a for a in region if self.after_mark(a, "target_marks")]
         if targets:
-            target = targets[-1]
-            merged = [a for a in region if a is not target]
+            target, merged = targets[-1], [a for a in region if a is not targets[-1]]
         elif before and after:
             target, merged = before[-1], after  # "X entstand aus der Zusammenlegung von A, B"
         else:
             return [], False
-        return [(m.entity, target.entity) for m in merged if m.entity != target.entity], False
+        return [(m.entity, target.entity) for m in merged], False
 
-    def _frame_agreement(self, hit: Hit, before: list[Mention], after: list[Mention], region: list[Mention], previous: list[str], stop: int) -> tuple[list[tuple[str, str]], bool]:
+    def _frame_agreement(self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int) -> tuple[Pairs, bool]:
+        region = before + after
         between = [a for a in region if self.after_mark(a, "between_marks")]
         if between:
-            first = between[0]
-            rest = [a for a in region if a.first_token > first.first_token]
-            return ([(first.entity, rest[0].entity)] if rest else []), False
-        subjects, inherited = self._subjects(before, previous, hit)
-        partners = [a.entity for a in after]
-        if not partners and self.pronoun_at(0, stop):
+            rest = [a for a in region if a.first_token > between[0].first_token]
+            return ([(between[0].entity, rest[0].entity)] if rest else []), False
+        subjects, inherited = self.subjects(hit, before, after, previous)
+        partners = [a.entity for a in after if a.entity not in subjects and self.after_mark(a, "object_preps")]
+        if not partners and self.has_word("plural_pronouns", 0, stop):
             partners, inherited = list(self.ctx.objects), True
-            subjects = subjects or self.ctx.subjects[-1:]
-        return [(s, p) for s in subjects for p in partners if s != p], inherited
+        if not partners and len(subjects) >= 2:
+            # "1996 unterzeichneten die IOM und die Vereinten Nationen ein Kooperationsabkommen".
+            return [(subjects[0], s) for s in subjects[1:]], inherited
+        return [(s, p) for s in subjects for p in partners], inherited
 
     # -- stated counts ------------------------------------------------------------------------
 
@@ -373,8 +494,7 @@ class SentenceReader:
             value = int(word) if _DIGITS.match(word) else self.lex.number_words.get(word)
             if value is None or value < 2:
                 continue
-            nxt = self.folded[i + 1]
-            if not self.lex.has("count_nouns", nxt, self.tokens[i + 1].key):
+            if not self.lex.has("count_nouns", self.folded[i + 1], self.tokens[i + 1].key):
                 continue
             if i > 0 and self.folded[i - 1] in ("weitere", "neue", "more", "new", "additional"):
                 continue

@@ -233,7 +233,15 @@ class Store:
             if c.execute(select(t.entities.c.id).where(t.entities.c.id == text)).first():
                 return self.entity(text, c)
             for key in self._candidate_keys(text):
-                ids = list(dict.fromkeys(c.scalars(select(t.names.c.entity_id).where(t.names.c.key == key))))
+                ids = list(
+                    dict.fromkeys(
+                        c.scalars(
+                            select(t.names.c.entity_id).where(
+                                t.names.c.key == key, t.names.c.kind != "reference"
+                            )
+                        )
+                    )
+                )
                 if ids:
                     return self.entity(self._prefer(c, ids), c)
             suggestions = difflib.get_close_matches(
