@@ -136,6 +136,7 @@ class _Document:
         self.out = Extraction(lang, [], [], [], [], [])
         self.previous_times: list[TimeExpression] = []
         self.open_frame: OpenFrame | None = None
+        self.heading_words: frozenset[str] = frozenset()
         self.previous_paragraph = -1
 
     def add_entity(self, entity: NewEntity) -> None:
@@ -148,7 +149,9 @@ class _Document:
 
     def sentence(self, sentence: Sentence, times: list[TimeExpression]) -> None:
         tokens = tokenize(sentence.text, sentence.start)
-        mentions = find_mentions(sentence.text, tokens, sentence.start, self.index)
+        if sentence.block is Block.HEADING:
+            self.heading_words = frozenset(t.text.casefold() for t in tokens)
+        mentions = find_mentions(sentence.text, tokens, sentence.start, self.index, self.heading_words)
         mentions, learned, forms = learn_definitions(sentence.text, tokens, sentence.start, mentions, self.index)
         for entity in learned:
             self.add_entity(NewEntity(entity.id, entity.label, "organization"))
@@ -173,14 +176,19 @@ class _Document:
                 self.discourse.counts[m.entity] += 1
                 self.discourse.saw(m.entity, m.text)
         self.out.mentions.extend(mentions)
-        if sentence.block is Block.HEADING:
-            return
         args = _arguments(tokens, mentions)
         reader = SentenceReader(sentence.text, tokens, sentence.start, args, self.ctx, self.lang)
+        if sentence.block is Block.HEADING:
+            # A heading claims nothing, but "Leitorganisationen der globalen Cluster" opens a list.
+            self.open_frame = reader.heading_frame()
+            return
         found, counts = reader.read()
-        if not found and sentence.block is Block.ITEM and self.open_frame is not None:
-            found = self.continue_list(args, sentence)
-        elif sentence.block is not Block.ITEM:
+        frame = self.open_frame
+        if sentence.block is Block.ITEM and frame is not None:
+            # An item's own trigger wins, unless it merely repeats the list's (a lead in a list of leads).
+            if not found or {(f.frame, f.role) for f in found} == {(frame.trigger.frame, frame.trigger.role)}:
+                found = self.continue_list(reader, args, sentence) or found
+        else:
             self.open_frame = reader.open_frame
         inherit = self.previous_times if sentence.paragraph == self.previous_paragraph else []
         for item in found:
@@ -198,22 +206,33 @@ class _Document:
             self.previous_times = times
         self.previous_paragraph = sentence.paragraph
 
-    def continue_list(self, args: list[Mention], sentence: Sentence) -> list[Found]:
-        """A list item without a trigger of its own continues its intro ("…, nämlich:")."""
+    def continue_list(self, reader: SentenceReader, args: list[Mention], sentence: Sentence) -> list[Found]:
+        """A list item continues its intro ("…, nämlich:") or heading ("Leitorganisationen der Cluster")."""
         frame = self.open_frame
         assert frame is not None
         trigger = frame.trigger
-        quals = (("kind", trigger.kind),) if trigger.kind else ()
-        if trigger.predicate == "member_of" and frame.body is None and self.ctx.body is None:
-            return []
+        quals: tuple[tuple[str, str], ...] = (("kind", trigger.kind),) if trigger.kind else ()
+        contexts: dict[str, str] = {}
         if trigger.predicate == "member_of":
             body = self.ctx.body or frame.body
-            assert body is not None
+            if body is None:
+                return []
             pairs = [(a.entity, body) for a in args if a.entity != body]
-        else:
+        elif frame.subjects:
             pairs = [(s, a.entity) for s in frame.subjects for a in args if a.entity != s]
+        else:
+            # "Schutz (Protection): UNHCR" — the bodies are the objects, the others act on them.
+            bodies = [a for a in args if reader.body_type(a.entity)]
+            actors = [a for a in args if not reader.body_type(a.entity)]
+            pairs = [(a.entity, b.entity) for a in actors for b in bodies]
+            for a in actors:
+                context = reader.context_after(a)
+                if context:
+                    contexts[a.entity] = context
         return [
-            Found(s, trigger.predicate, o, trigger.role, quals, f"{trigger.frame}+list", sentence.start)
+            Found(s, trigger.predicate, o, trigger.role,
+                  quals + ((("context", contexts[s]),) if s in contexts else ()),
+                  f"{trigger.frame}+list", sentence.start)
             for s, o in dict.fromkeys(pairs)
         ]
 

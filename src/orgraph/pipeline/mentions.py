@@ -137,10 +137,13 @@ def _match_at(
 
 
 def find_mentions(
-    text: str, tokens: list[Token], base: int, index: NameIndex
+    text: str, tokens: list[Token], base: int, index: NameIndex, context: frozenset[str] = frozenset()
 ) -> list[Mention]:
-    """Gazetteer and acronym mentions in one sentence, longest match first, non-overlapping."""
-    folded_words = {t.text.casefold() for t in tokens}
+    """Gazetteer and acronym mentions in one sentence, longest match first, non-overlapping.
+
+    `context` adds words that count as present for weak aliases: the section heading's.
+    """
+    folded_words = {t.text.casefold() for t in tokens} | context
     weak_ok = {e for e, words in index.context.items() if words & folded_words}
     mentions = []
     i = 0

@@ -259,6 +259,12 @@ class SentenceReader:
                 self.open_frame = OpenFrame(hit.trigger, subjects, self.ctx.body, self.tokens[hit.first].start)
         return self.finish(found), self.counts(found)
 
+    def heading_frame(self) -> OpenFrame | None:
+        hits = find_triggers(self.tokens, self.lex)
+        if not hits:
+            return None
+        return OpenFrame(hits[-1].trigger, (), self.ctx.body, self.tokens[hits[-1].first].start)
+
     def finish(self, found: list[Found]) -> list[Found]:
         instrument = _INSTRUMENT.search(self.text)
         hedge = self.hedge()
@@ -318,6 +324,31 @@ class SentenceReader:
         if hit.trigger.passive:
             subjects, objects = objects, subjects
         return [(s, o) for s in subjects for o in objects], inherited
+
+    def _frame_passive(self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int) -> tuple[Pairs, bool]:
+        agents = [a for a in self.args if self.is_agent(a) and abs(a.first_token - hit.first) < 12]
+        if not agents:
+            return [], False
+        first_agent = min(a.first_token for a in agents)
+        earlier = [a for a in self.args if a.last_token < first_agent and a not in agents]
+        if not earlier:
+            return [], False
+        chain = [a for a in self.args if first_agent <= a.first_token and a.first_token <= max(hit.last, agents[-1].first_token)]
+        return [(a.entity, earlier[-1].entity) for a in chain if a.entity != earlier[-1].entity], False
+
+    def context_after(self, m: Mention) -> str | None:
+        """The "bei Konflikten" that follows one organization in a list item."""
+        i = m.last_token + 1
+        if self.word(i) not in ("bei", "in", "for", "during"):
+            return None
+        words = []
+        for j in range(i + 1, min(len(self.tokens), i + 4)):
+            if any(a.first_token == j for a in self.args):
+                break
+            words.append(self.tokens[j].text)
+            if any(ch in self.gap(j) for ch in ",.;:()") or (self.lang == "de" and self.tokens[j].text[:1].isupper()):
+                break
+        return " ".join(words) or None
 
     def _frame_involved(self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int) -> tuple[Pairs, bool]:
         own = [a.entity for a in before + after if not self.prepositional(a)]
