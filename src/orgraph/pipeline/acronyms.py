@@ -39,7 +39,7 @@ def _article_start(tokens: list[Token], text: str, base: int, last: int) -> int 
     candidate = None
     for i in range(last, max(-1, last - _LONG_FORM_WINDOW), -1):
         gap = text[tokens[i].end - base : tokens[i + 1].start - base] if i < last else ""
-        if any(ch in gap for ch in ",;()"):
+        if any(ch in gap for ch in ",;:()–—"):
             break
         if i >= 1 and tokens[i].text[:1].isupper() and tokens[i - 1].key == ARTICLE_KEY:
             before = tokens[i - 2].text.casefold() if i >= 2 else ""
@@ -93,6 +93,11 @@ def learn_definitions(
     result = list(mentions)
     for match in _PAREN.finditer(text):
         inner = match.group(1).strip()
+        extra: list[str] = []
+        parts = [p.strip() for p in inner.split(",")]
+        if len(parts) == 2 and looks_like_acronym(parts[1]) and _is_proper_name(parts[0]):
+            # "(Emergency Relief Coordinator, ERC)": another name, then the acronym.
+            extra, inner = [parts[0]], parts[1]
         open_at, close_at = base + match.start(), base + match.end()
         before = [i for i, t in enumerate(tokens) if t.end <= open_at]
         if not before:
@@ -117,9 +122,14 @@ def learn_definitions(
                 entity = known[0] if known else slug(inner)
                 if not known:
                     learned.append(LearnedEntity(entity, long_form, inner))
+                    index.types[entity] = "organization"
                 index.add_acronym(inner, entity)
             index.add_name(long_form, entity)
-            seen_forms.setdefault(entity, set()).update({long_form, *(m.text for m in inside)} | ({inner} if not named else set()))
+            for name in extra:
+                index.add_name(name, entity)
+            seen_forms.setdefault(entity, set()).update(
+                {long_form, *extra, *(m.text for m in inside)} | ({inner} if not named else set())
+            )
             merged = Mention(tokens[start].start, tokens[last].end, long_form, entity, "learned", start, last)
             result = [m for m in result if m not in covered and m not in inside]
             result += [merged, *(_definition(m, entity) for m in inside)]
@@ -162,5 +172,7 @@ _LINKERS = frozenset("of for and on the de des du la le et für und der die das"
 
 def _is_proper_name(text: str) -> bool:
     """Two or more words, every content word capitalised: "Geneva Migration Group"."""
+    if any(ch in text for ch in ",;:"):
+        return False
     words = text.replace("-", " ").split()
     return len(words) >= 2 and all(w[:1].isupper() or w.casefold() in _LINKERS for w in words) and words[0][:1].isupper()

@@ -177,6 +177,7 @@ class _Document:
                 self.discourse.saw(m.entity, m.text)
         self.out.mentions.extend(mentions)
         args = _arguments(tokens, mentions)
+        self.ctx.focus_body = self.discourse.focus_body(lexicon().words["body_types"])
         reader = SentenceReader(sentence.text, tokens, sentence.start, args, self.ctx, self.lang)
         if sentence.block is Block.HEADING:
             # A heading claims nothing, but "Leitorganisationen der globalen Cluster" opens a list.

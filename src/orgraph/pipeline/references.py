@@ -69,6 +69,13 @@ class Discourse:
                 return entity
         return None
 
+    def focus_body(self, body_types: frozenset[str]) -> str | None:
+        """The body the text is mostly about: the most mentioned entity of a body type."""
+        for entity, _ in self.counts.most_common():
+            if self.org_types.get(entity, "organization") in body_types:
+                return entity
+        return None
+
     def unit_for(self, word: str) -> Unit | None:
         for unit in reversed(self.units):
             if unit.head.endswith(word) or word.endswith(unit.head):

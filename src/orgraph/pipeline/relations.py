@@ -54,6 +54,7 @@ class Context:
     actor: str | None = None  # the organization the text was last about (for "sie", "es", "ihre")
     objects: list[str] = field(default_factory=list)  # last partners (for "ihnen", "them")
     body: str | None = None  # the last body members joined (for "in die Gruppe aufgenommen")
+    focus_body: str | None = None  # the body the text is mostly about
     types: dict[str, str] = field(default_factory=dict)
 
 
@@ -319,6 +320,9 @@ class SentenceReader:
     def _frame_directed(self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int) -> tuple[Pairs, bool]:
         subjects, inherited = self.subjects(hit, before, after, previous)
         objects = [a.entity for a in after if a.entity not in subjects]
+        if not objects and hit.trigger.predicate == "leads" and self.ctx.focus_body:
+            # "Den Vorsitz führt der Nothilfekoordinator": the chair of the body the text is about.
+            objects, inherited = [self.ctx.focus_body], True
         if not objects and self.has_word("plural_pronouns", hit.first, stop):
             objects, inherited = list(self.ctx.objects), True
         if hit.trigger.passive:
@@ -380,16 +384,29 @@ class SentenceReader:
 
     def _frame_status(self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int) -> tuple[Pairs, bool]:
         region = before + after
-        body_mention = self._status_body(hit, after)
+        capacity = self.word(hit.first - 1) in self.lex.words["capacity_marks"] or (
+            self.word(hit.first - 2) in self.lex.words["capacity_marks"] and not self.tokens[hit.first - 1].text[:1].isupper()
+        )
+        body_mention = None if capacity else self._status_body(hit, after)
+        if capacity:
+            # "als ständiger Eingeladener in das IASC": members around it, the body after in/zu.
+            marked = [a for a in region if self.after_mark(a, "object_preps") and a.first_token > hit.last]
+            body_mention = marked[0] if marked else None
         if body_mention is not None:
             body = body_mention.entity
         else:
-            # "Die Generalversammlung räumte der IOM den Beobachterstatus ein": the granting body.
-            granting = [a for a in self.args if self.body_type(a.entity)]
-            if not granting or after or len(self.tokens) - hit.last > 2:
+            # "Die Generalversammlung räumte der IOM den Beobachterstatus ein", or a list after ':'.
+            listed = bool(after) and ":" in self.text[self.tokens[hit.last].end - self.base : after[0].start - self.base]
+            if after and not listed and not capacity:
                 return [], False
-            body = granting[0].entity
+            granting = [a.entity for a in self.args if self.body_type(a.entity)]
+            fallback = granting[0] if granting else self.ctx.focus_body
+            if fallback is None:
+                return [], False
+            body = fallback
             region = [a for a in self.args if a.entity != body]
+            if not any(self.can_be_member(a.entity) for a in region):
+                return [], False  # a bare "Ihre Mitgliedschaft wuchs": nobody named
         members = [
             a.entity for a in region
             if a.entity != body and not self.is_agent(a, "strong_agent_preps") and self.can_be_member(a.entity)

@@ -1,20 +1,26 @@
 """Structured questions and their answers: one query kind each, always with citations.
 
 The natural-language parser (`qa.parse`) and the gold-file runner both produce
-a `Question`; `answer()` runs the matching query and phrases the result.
+a `Question`; `answer()` runs the matching query and phrases the result in the
+question's language (German or English), naming each organization by its label
+in that language and a body by the name it had then as well as now.
 """
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import cache
+from importlib.resources import files
 from typing import Any
 
 from orgraph import query
+from orgraph.errors import OrgraphError
 from orgraph.fuzzydate import FuzzyDate
 from orgraph.interval import Answer
-from orgraph.model import Entity, Evidence
+from orgraph.model import Claim, Entity, Evidence
 from orgraph.store import Store
 
 
@@ -30,6 +36,11 @@ class Kind(StrEnum):
     RELATIONS = "relations"
     ROLES = "roles"
     LIAISES = "liaises"
+    # Not a query: the honest refusal of a question that parses into none of the above.
+    CANNOT_ANSWER = "cannot_answer"
+
+
+ANSWERABLE = tuple(k for k in Kind if k is not Kind.CANNOT_ANSWER)
 
 
 @dataclass
@@ -41,6 +52,7 @@ class Question:
     until: FuzzyDate | date | None = None
     part_of: str | None = None  # restrict listed organizations to units of this body
     lang: str = "en"
+    role: str | None = None  # restrict memberships to a role ("member" = full members)
 
 
 @dataclass
@@ -50,14 +62,18 @@ class Result:
     text: str
     citations: list[dict[str, str]] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)  # the organizations the answer names
+    reason: str | None = None  # why "uncertain" (or "no"), and why a question is refused
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "kind": self.kind.value,
             "answer": self.answer,
             "text": self.text,
             "citations": self.citations,
         }
+        if self.reason is not None:
+            data["reason"] = self.reason
+        return data
 
 
 def cite(evidence: list[Evidence]) -> list[dict[str, str]]:
@@ -69,21 +85,83 @@ def cite(evidence: list[Evidence]) -> list[dict[str, str]]:
     return [{"source": s, "sentence": t} for s, t in seen]
 
 
-def _names(entities: list[Entity]) -> str:
-    return ", ".join(e.label for e in entities) or "—"
+# -- phrasing --------------------------------------------------------------------------------
+
+
+@cache
+def _phrases() -> dict[str, Any]:
+    resource = files("orgraph").joinpath("qa").joinpath("patterns.toml")
+    return dict(tomllib.loads(resource.read_text(encoding="utf-8"))["answers"])
 
 
 def _say(lang: str, en: str, de: str) -> str:
     return de if lang == "de" else en
 
 
+def label(entity: Entity, lang: str) -> str:
+    """The entity's label in the language, else its main label."""
+    return entity.labels().get(lang) or entity.label
+
+
+def short(entity: Entity, lang: str) -> str:
+    """A short name for lists: the acronym where there is one."""
+    acronym = next((n.text for n in entity.names if n.kind == "acronym"), None)
+    return acronym or label(entity, lang)
+
+
+def _names(entities: list[Entity], lang: str) -> str:
+    return ", ".join(short(e, lang) for e in entities) or "—"
+
+
+def _when(q: Question) -> str:
+    if q.at is None:
+        return _say(q.lang, "today", "heute")
+    if isinstance(q.at, FuzzyDate):
+        return q.at.text or str(q.at)
+    if q.at == date.today():
+        return _say(q.lang, "today", "heute")
+    return _say(q.lang, f"on {q.at.isoformat()}", f"am {q.at.isoformat()}")
+
+
+def _body_name(body: Entity, then: list[Entity], lang: str) -> str:
+    """The body as called now, and as called then when that differs."""
+    name = label(body, lang)
+    former = [label(e, lang) for e in then if e.id != body.id]
+    if former:
+        name += _say(lang, f" (then: {', '.join(former)})", f" (damals: {', '.join(former)})")
+    return name
+
+
+def reason_text(reason: str, lang: str) -> str:
+    """The query's reason in the question's language (phrase table in patterns.toml)."""
+    if lang != "de":
+        return reason
+    for english, german in _phrases()["reasons_de"]:
+        reason = reason.replace(english, german)
+    return reason
+
+
 def _at_or_today(q: Question) -> FuzzyDate | date:
     return q.at if q.at is not None else date.today()
+
+
+# Which claim roles a role named in a question admits ("full member" includes founders).
+_ROLE_FAMILIES = {
+    "member": {None, "member", "founding_member", "cosponsor"},
+}
+
+
+def _role_ok(claims: list[Claim], role: str | None) -> bool:
+    if role is None:
+        return True
+    admitted = _ROLE_FAMILIES.get(role, {role})
+    return any(c.role in admitted for c in claims)
 
 
 def _members(store: Store, q: Question) -> tuple[list[query.MemberRow], query.Members]:
     assert q.body is not None
     result = query.members_at(store, q.body, _at_or_today(q))
+    result.members = [m for m in result.members if _role_ok(m.claims, q.role)]
     return [m for m in result.members if m.answer is Answer.YES], result
 
 
@@ -96,13 +174,18 @@ def _members_handler(store: Store, q: Question) -> Result:
     certain, result = _members(store, q)
     uncertain = [m for m in result.members if m.answer is Answer.UNCERTAIN]
     entities = [m.entity for m in certain]
+    body = _body_name(result.body, result.names_then, q.lang)
     text = _say(
         q.lang,
-        f"Members of {result.body.label} at {_when(q)}: {_names(entities)}.",
-        f"Mitglieder von {result.body.label} ({_when(q)}): {_names(entities)}.",
+        f"Members of the {body}, {_when(q)}: {_names(entities, q.lang)}.",
+        f"Mitglieder von {body}, {_when(q)}: {_names(entities, q.lang)}.",
     )
     if uncertain:
-        text += _say(q.lang, " Uncertain: ", " Unsicher: ") + _names([m.entity for m in uncertain]) + "."
+        text += _say(q.lang, " Uncertain: ", " Unsicher: ")
+        text += "; ".join(
+            f"{short(m.entity, q.lang)} ({reason_text(m.reason, q.lang)})" for m in uncertain
+        )
+        text += "."
     evidence = [e for m in result.members for c in m.claims for e in c.evidence]
     return Result(q.kind, [e.ref() for e in entities], text, cite(evidence), entities)
 
@@ -110,60 +193,110 @@ def _members_handler(store: Store, q: Question) -> Result:
 def _count_handler(store: Store, q: Question) -> Result:
     certain, result = _members(store, q)
     uncertain = sum(1 for m in result.members if m.answer is Answer.UNCERTAIN)
+    body = _body_name(result.body, result.names_then, q.lang)
+    names = _names([m.entity for m in certain], q.lang)
     text = _say(
         q.lang,
-        f"{result.body.label} had {len(certain)} members at {_when(q)}",
-        f"{result.body.label} hatte {_when(q)} {len(certain)} Mitglieder",
+        f"The {body} had {len(certain)} members {_when(q)} ({names})",
+        f"{body} hatte {_when(q)} {len(certain)} Mitglieder ({names})",
     )
     if uncertain:
-        text += _say(q.lang, f" ({uncertain} more uncertain)", f" ({uncertain} weitere unsicher)")
+        text += _say(q.lang, f"; {uncertain} more uncertain", f"; {uncertain} weitere unsicher")
     evidence = [e for m in certain for c in m.claims for e in c.evidence]
     return Result(q.kind, len(certain), text + ".", cite(evidence), [m.entity for m in certain])
 
 
-def _relations_result(q: Question, rows: list[query.Relation], en: str, de: str, pick: str = "subject") -> Result:
-    entities = list({(r.subject if pick == "subject" else r.object).id: (r.subject if pick == "subject" else r.object) for r in rows}.values())
-    text = _say(q.lang, en, de).format(names=_names(entities))
-    return Result(q.kind, [e.ref() for e in entities], text, cite([e for r in rows for e in r.claim.evidence]), entities)
+def _relations_result(
+    q: Question, rows: list[query.Relation], en: str, de: str, pick: str = "subject"
+) -> Result:
+    chosen = [r.subject if pick == "subject" else r.object for r in rows]
+    entities = list({e.id: e for e in chosen}.values())
+    text = _say(q.lang, en, de).format(names=_names(entities, q.lang))
+    evidence = [e for r in rows for e in r.claim.evidence]
+    return Result(q.kind, [e.ref() for e in entities], text, cite(evidence), entities)
 
 
 def _founders_handler(store: Store, q: Question) -> Result:
     assert q.body is not None
     rows = query.founders(store, q.body)
-    body = store.resolve(q.body).label
-    return _relations_result(q, rows, f"{body} was founded by {{names}}.", f"{body} wurde gegründet von {{names}}.")
+    body = label(store.resolve(q.body), q.lang)
+    if not rows:
+        return Result(
+            q.kind,
+            [],
+            _say(q.lang, f"The sources name no founders of the {body}.",
+                 f"Die Quellen nennen keine Gründer von {body}."),
+        )
+    return _relations_result(
+        q, rows, f"The {body} was founded by {{names}}.", f"{body} wurde gegründet von {{names}}."
+    )
+
+
+_VERDICT = {
+    Answer.YES: ("Yes: {m} was a member of the {b} {w}", "Ja: {m} war {w} Mitglied von {b}"),
+    Answer.NO: ("No: {m} was not a member of the {b} {w}", "Nein: {m} war {w} kein Mitglied von {b}"),
+    Answer.UNCERTAIN: (
+        "Uncertain whether {m} was a member of the {b} {w}",
+        "Unsicher, ob {m} {w} Mitglied von {b} war",
+    ),
+}
 
 
 def _is_member_handler(store: Store, q: Question) -> Result:
     assert q.body is not None and q.member is not None
     verdict = query.is_member(store, q.member, q.body, _at_or_today(q))
-    words = {"yes": ("Yes", "Ja"), "no": ("No", "Nein"), "uncertain": ("Uncertain", "Unsicher")}
-    word = words[verdict.answer.value][1 if q.lang == "de" else 0]
-    text = f"{word}: {verdict.member.label} / {verdict.body.label} ({_when(q)}) — {verdict.reason}."
-    return Result(q.kind, verdict.answer.value, text, cite(verdict.evidence), [verdict.member])
+    template = _VERDICT[verdict.answer][1 if q.lang == "de" else 0]
+    body = _body_name(verdict.body, verdict.names_then, q.lang)
+    reason = reason_text(verdict.reason, q.lang)
+    text = template.format(m=label(verdict.member, q.lang), b=body, w=_when(q)) + f" — {reason}."
+    return Result(
+        q.kind, verdict.answer.value, text, cite(verdict.evidence), [verdict.member], reason
+    )
 
 
 def _since_handler(store: Store, q: Question) -> Result:
     assert q.body is not None and q.member is not None
-    rows = [r for r in query.since(store, q.member, q.body) if r.claim.interval.start is not None]
+    rows = [
+        r
+        for r in query.since(store, q.member, q.body)
+        if r.claim.interval.start is not None and _role_ok([r.claim], q.role)
+    ]
     if not rows:
-        return Result(q.kind, None, _say(q.lang, "The sources give no start date.", "Die Quellen nennen keinen Beginn."))
+        return Result(
+            q.kind, None, _say(q.lang, "The sources give no start date.", "Die Quellen nennen keinen Beginn.")
+        )
     first = rows[0]
     start = first.claim.interval.start
     assert start is not None
-    role = f" ({first.claim.role})" if first.claim.role else ""
+    role = first.claim.role or first.claim.predicate
+    subject, obj = label(first.subject, q.lang), label(first.object, q.lang)
+    when = start.text or str(start)
     text = _say(
         q.lang,
-        f"{first.subject.label} {first.claim.predicate}{role} {first.object.label} since {start.text or start}.",
-        f"{first.subject.label} → {first.object.label}{role} seit {start.text or start}.",
+        f"{subject} — {role.replace('_', ' ')} — {obj}: since {when}.",
+        f"{subject} — {role.replace('_', ' ')} — {obj}: seit {when}.",
     )
+    instrument = first.claim.qualifiers.get("instrument")
+    if instrument:
+        text = text[:-1] + f" ({instrument})."
     return Result(q.kind, start.edtf, text, cite(first.claim.evidence), [first.object])
+
+
+def _holding(rows: list[query.Relation], q: Question) -> list[query.Relation]:
+    """Rows that may hold at the question's date (all rows when it names none)."""
+    if q.at is None:
+        return rows
+    at = q.at
+    return [r for r in rows if r.claim.interval.check_date(at).answer is not Answer.NO]
 
 
 def _leads_handler(store: Store, q: Question) -> Result:
     assert q.member is not None
-    rows = query.leads(store, q.member)
-    result = _relations_result(q, rows, "It leads {names}.", "Sie leitet {names}.", pick="object")
+    rows = _holding(query.leads(store, q.member), q)
+    who = label(store.resolve(q.member), q.lang)
+    result = _relations_result(
+        q, rows, f"{who} leads {{names}}.", f"{who} leitet {{names}}.", pick="object"
+    )
     contexts = sorted({r.claim.qualifiers.get("context", "") for r in rows} - {""})
     if contexts:
         result.text = result.text[:-1] + f" ({'; '.join(contexts)})."
@@ -175,14 +308,36 @@ def _former_name_handler(store: Store, q: Question) -> Result:
     records = query.former_names(store, q.body)
     entities = [r.entity for r in records]
     evidence = [e for r in records for e in r.evidence]
-    text = _say(q.lang, f"Former names: {_names(entities)}.", f"Frühere Namen: {_names(entities)}.")
+    body = label(store.resolve(q.body), q.lang)
+    former = ", ".join(label(e, q.lang) for e in entities)
+    if not entities:
+        text = _say(q.lang, f"The sources give the {body} no former name.",
+                    f"Die Quellen nennen keinen früheren Namen von {body}.")
+    else:
+        text = _say(q.lang, f"Former names of the {body}: {former}.",
+                    f"Frühere Namen von {body}: {former}.")
     return Result(q.kind, [e.ref() for e in entities], text, cite(evidence), entities)
+
+
+def _period_text(q: Question) -> str:
+    def one(value: FuzzyDate | date | None) -> str:
+        if isinstance(value, FuzzyDate):
+            return value.text or str(value)
+        if value is None or value == date.min:
+            return "…"
+        return value.isoformat()
+
+    return f"{one(q.at)} – {one(q.until)}"
 
 
 def _joined_between_handler(store: Store, q: Question) -> Result:
     assert q.body is not None and q.at is not None and q.until is not None
     rows = [r for r, a in query.joined_between(store, q.body, q.at, q.until) if a is Answer.YES]
-    return _relations_result(q, rows, "Joined in that period: {names}.", "In diesem Zeitraum beigetreten: {names}.")
+    body = label(store.resolve(q.body), q.lang)
+    period = _period_text(q)
+    return _relations_result(
+        q, rows, f"Joined the {body} ({period}): {{names}}.", f"{body} beigetreten ({period}): {{names}}."
+    )
 
 
 def _filter_part_of(store: Store, rows: list[query.Relation], part_of: str | None) -> list[query.Relation]:
@@ -205,32 +360,52 @@ def _is_part_of(store: Store, entity: Entity, parent: str) -> bool:
 
 def _liaises_handler(store: Store, q: Question) -> Result:
     assert q.member is not None
-    rows = query.relations(store, q.member, predicate="liaises_with")
+    rows = _holding(query.relations(store, q.member, predicate="liaises_with"), q)
+    member = store.resolve(q.member)
+    # The relation is symmetric: name the other side whichever way it was recorded.
+    rows = [r if r.subject.id == member.id else query.Relation(r.claim, r.object, r.subject) for r in rows]
     rows = _filter_part_of(store, rows, q.part_of)
-    return _relations_result(q, rows, "Liaises with {names}.", "Hält Verbindung mit {names}.", pick="object")
+    who = label(member, q.lang)
+    return _relations_result(
+        q, rows, f"{who} liaises with {{names}}.", f"{who} hält Verbindung mit {{names}}.", pick="object"
+    )
+
+
+def _relation_line(r: query.Relation, lang: str) -> str:
+    predicate = r.claim.predicate.replace("_", " ")
+    role = f" ({r.claim.role.replace('_', ' ')})" if r.claim.role else ""
+    start = r.claim.interval.start
+    since = ""
+    if start is not None:
+        since = _say(lang, f" since {start.text or start}", f" seit {start.text or start}")
+    return f"{short(r.subject, lang)} {predicate}{role} {short(r.object, lang)}{since}"
 
 
 def _relations_handler(store: Store, q: Question) -> Result:
     assert q.member is not None
-    rows = query.relations(store, q.member, q.body)
-    lines = [f"{r.subject.label} {r.claim.predicate} {r.object.label}" for r in rows]
-    text = "; ".join(lines) or _say(q.lang, "No relation is recorded.", "Keine Beziehung erfasst.")
+    rows = _holding(query.relations(store, q.member, q.body), q)
+    lines = [_relation_line(r, q.lang) for r in rows]
+    text = "; ".join(lines) + "." if lines else _say(q.lang, "No relation is recorded.", "Keine Beziehung erfasst.")
     answer_rows = [r.to_json() for r in rows]
     return Result(q.kind, answer_rows, text, cite([e for r in rows for e in r.claim.evidence]))
 
 
 def _roles_handler(store: Store, q: Question) -> Result:
     assert q.member is not None
-    rows = query.relations(store, q.member, q.body)
-    rows = [r for r in rows if r.claim.role or r.claim.predicate in ("leads", "member_of")]
-    roles = [f"{r.claim.role or r.claim.predicate} — {r.object.label}" for r in rows]
-    return Result(q.kind, roles, "; ".join(roles) or "—", cite([e for r in rows for e in r.claim.evidence]))
+    rows = _holding(query.relations(store, q.member, q.body), q)
+    member = store.resolve(q.member)
+    rows = [
+        r
+        for r in rows
+        if r.object.id != member.id and (r.claim.role or r.claim.predicate in ("leads", "member_of"))
+    ]
+    roles = [f"{(r.claim.role or r.claim.predicate).replace('_', ' ')} — {short(r.object, q.lang)}" for r in rows]
+    text = "; ".join(roles) + "." if roles else _say(q.lang, "No role is recorded.", "Keine Rolle erfasst.")
+    return Result(q.kind, roles, text, cite([e for r in rows for e in r.claim.evidence]))
 
 
-def _when(q: Question) -> str:
-    if q.at is None:
-        return _say(q.lang, "today", "heute")
-    return str(q.at.text or q.at) if isinstance(q.at, FuzzyDate) else q.at.isoformat()
+def _not_a_query(store: Store, q: Question) -> Result:
+    raise OrgraphError("cannot_answer is the refusal, not a query kind")
 
 
 _HANDLERS = {
@@ -245,4 +420,5 @@ _HANDLERS = {
     Kind.LIAISES: _liaises_handler,
     Kind.RELATIONS: _relations_handler,
     Kind.ROLES: _roles_handler,
+    Kind.CANNOT_ANSWER: _not_a_query,
 }

@@ -1,0 +1,98 @@
+"""Errors as RFC 9457 problem bodies (JSON) or a plain error page, never a traceback."""
+
+from __future__ import annotations
+
+import logging
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+
+from orgraph.errors import OrgraphError, UnknownEntity
+from orgraph.web.i18n import language, translator
+
+log = logging.getLogger("orgraph.web")
+PROBLEM = "application/problem+json"
+
+
+class Problem(Exception):
+    """An HTTP error raised on purpose by the web layer (401 without a token, 413 too large...)."""
+
+    def __init__(self, status: int, detail: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.detail = detail
+        self.headers = headers or {}
+
+
+def wants_json(request: Request) -> bool:
+    """API routes, .json twins and clients that do not ask for HTML get JSON problems."""
+    path = request.url.path
+    if path.startswith("/api/") or path.endswith(".json") or path == "/openapi.json":
+        return True
+    return "text/html" not in request.headers.get("accept", "")
+
+
+def problem(
+    request: Request,
+    status: int,
+    detail: str,
+    extra: dict[str, Any] | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    title = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "Error"
+    if not wants_json(request):
+        templates = request.app.state.templates
+        lang = language(request)
+        return templates.TemplateResponse(  # type: ignore[no-any-return]
+            request,
+            "error.html",
+            {"status": status, "title": title, "detail": detail, "lang": lang, "t": translator(lang)},
+            status_code=status,
+            headers=headers,
+        )
+    body = {"type": "about:blank", "title": title, "status": status, "detail": detail, **(extra or {})}
+    return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers)
+
+
+def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
+    return [
+        {"loc": [str(p) for p in err.get("loc", ())], "msg": str(err.get("msg", ""))}
+        for err in exc.errors()
+    ]
+
+
+def install(app: FastAPI) -> None:
+    """Register the handlers that turn every failure into a clean 4xx (or a bare 500)."""
+
+    @app.exception_handler(OrgraphError)
+    async def orgraph_error(request: Request, exc: OrgraphError) -> Response:
+        extra = {"suggestions": exc.suggestions} if isinstance(exc, UnknownEntity) else None
+        status = exc.status if 400 <= exc.status < 600 else 400
+        if status >= 500:
+            log.error("store error: %s", exc)
+        return problem(request, status, str(exc), extra)
+
+    @app.exception_handler(Problem)
+    async def web_problem(request: Request, exc: Problem) -> Response:
+        return problem(request, exc.status, exc.detail, headers=exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
+        errors = _validation_errors(exc)
+        detail = "; ".join(f"{'.'.join(e['loc'])}: {e['msg']}" for e in errors) or "invalid request"
+        return problem(request, 422, detail, {"errors": errors})
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        return problem(request, exc.status_code, str(exc.detail), headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> Response:
+        # Logged on the server for the operator; the client sees no internals.
+        log.exception("unexpected error on %s", request.url.path)
+        return problem(request, 500, "internal error; the server log has the details")

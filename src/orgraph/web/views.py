@@ -1,0 +1,185 @@
+"""What each page shows, as plain JSON-able data: the HTML templates and the `.json` twins
+render the same dictionaries, so the two can never disagree.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from typing import Any
+
+from orgraph import query
+from orgraph.fuzzydate import FuzzyDate
+from orgraph.lineage import lineage
+from orgraph.model import Claim, Entity, Status
+from orgraph.plot.layout import body_timeline, network
+from orgraph.store import Store
+
+MAX_RESULTS = 50
+
+
+class Refs:
+    """Entity references with their labels per language, each entity read once per view."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.cache: dict[str, Entity] = {}
+
+    def entity(self, entity_id: str) -> Entity:
+        if entity_id not in self.cache:
+            self.cache[entity_id] = self.store.entity(entity_id)
+        return self.cache[entity_id]
+
+    def ref(self, entity: Entity | str) -> dict[str, Any]:
+        found = self.entity(entity) if isinstance(entity, str) else entity
+        acronym = next((n.text for n in found.names if n.kind == "acronym"), None)
+        return {**found.ref(), "type": found.type, "labels": found.labels(), "acronym": acronym}
+
+    def current(self, entity_id: str) -> dict[str, Any] | None:
+        """The body's current name when it was renamed since (None when it still has this one)."""
+        latest = lineage(self.store, entity_id)[-1].entity_id
+        return self.ref(latest) if latest != entity_id else None
+
+    def claim(self, claim: Claim) -> dict[str, Any]:
+        data = query.claim_json(claim, self.entity(claim.subject), self.entity(claim.object))
+        data["subject"] = self.ref(claim.subject)
+        data["object"] = self.ref(claim.object)
+        data["object_now"] = self.current(claim.object)
+        return data
+
+
+def history_json(store: Store, claim_id: str) -> list[dict[str, Any]]:
+    """Every record the claim went through, oldest first (retracted ones included)."""
+    refs = Refs(store)
+    return [refs.claim(c) for c in store.history(claim_id)]
+
+
+def search_view(store: Store, q: str) -> dict[str, Any]:
+    refs = Refs(store)
+    results = store.search(q, limit=MAX_RESULTS) if q.strip() else []
+    return {"q": q, "results": [refs.ref(e) for e in results], "bodies": bodies(store, refs)}
+
+
+def bodies(store: Store, refs: Refs) -> list[dict[str, Any]]:
+    """Bodies that have members, by their current names."""
+    found: dict[str, None] = {}
+    for claim in store.claims(predicates=query.membership_predicates()):
+        found.setdefault(lineage(store, claim.object)[-1].entity_id, None)
+    return sorted((refs.ref(i) for i in found), key=lambda r: str(r["label"]))
+
+
+def entity_view(store: Store, name: str, as_known: date | None = None) -> dict[str, Any]:
+    """An entity: its names over time, and its relations grouped by predicate and direction."""
+    refs = Refs(store)
+    entity = store.resolve(name)
+    own = {p.entity_id for p in lineage(store, entity.id, as_known)}
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for relation in query.relations(store, entity.id, as_known=as_known):
+        outgoing = relation.claim.subject in own
+        data = refs.claim(relation.claim)
+        data["other"] = data["object"] if outgoing else data["subject"]
+        data["other_now"] = refs.current(data["other"]["id"])
+        groups[(relation.claim.predicate, "out" if outgoing else "in")].append(data)
+    is_body = bool(
+        store.claims(objects=sorted(own), predicates=query.membership_predicates(), limit=1)
+    )
+    return {
+        "entity": {**refs.ref(entity), "parent": refs.ref(entity.parent) if entity.parent else None,
+                   "wikidata": entity.wikidata},
+        "names": [r.to_json() for r in query.names(store, entity.id, as_known)],
+        "aliases": [{"text": n.text, "lang": n.lang, "kind": n.kind} for n in entity.names],
+        "groups": [
+            {"predicate": predicate, "direction": direction, "relations": rows}
+            for (predicate, direction), rows in sorted(groups.items())
+        ],
+        "is_body": is_body,
+    }
+
+
+def body_view(store: Store, name: str, at: FuzzyDate, as_known: date | None = None) -> dict[str, Any]:
+    """A body's membership timeline, and who was a member on the chosen date."""
+    refs = Refs(store)
+    chart = body_timeline(store, name, as_known)
+    members = query.members_at(store, chart.body.id, at, as_known)
+    listing = members.to_json()
+    for row in listing["members"]:
+        row["entity"] = refs.ref(row["entity"]["id"])
+    return {
+        "body": refs.ref(chart.body),
+        "at": listing["at"],
+        "body_then": listing["body_then"],
+        "members": listing["members"],
+        "counts": {
+            answer: sum(1 for m in listing["members"] if m["answer"] == answer)
+            for answer in ("yes", "uncertain")
+        },
+        "timeline": chart.to_json(),
+    }
+
+
+def network_view(store: Store, at: FuzzyDate, as_known: date | None = None) -> dict[str, Any]:
+    """Organizations and their relations; each edge says whether it holds at the date."""
+    refs = Refs(store)
+    graph = network(store, as_known)
+    first, last = at.period()
+    states = {id(edge): edge.state(first, last).value for edge in graph.edges}
+    return {
+        "at": at.to_json(),
+        "years": list(graph.years),
+        "nodes": [
+            {**refs.ref(entity), "x": round(graph.positions[i][0], 4), "y": round(graph.positions[i][1], 4)}
+            for i, entity in sorted(graph.nodes.items())
+        ],
+        "edges": [
+            {
+                "claim": edge.claim.id,
+                "subject": edge.claim.subject,
+                "object": edge.claim.object,
+                "predicate": edge.claim.predicate,
+                "role": edge.claim.role,
+                "start_window": [d.isoformat() for d in edge.start],
+                "end_window": [d.isoformat() for d in edge.end],
+                "state": states[id(edge)],
+                **query.interval_json(edge.claim),
+            }
+            for edge in graph.edges
+        ],
+    }
+
+
+def documents_view(store: Store) -> dict[str, Any]:
+    return {
+        "documents": [
+            {"id": s.id, "title": s.title, "origin": s.origin, "lang": s.lang, "sha256": s.sha256,
+             "chars": len(s.text), "claims": len(store.claims(source=s.id))}
+            for s in store.sources()
+        ]
+    }
+
+
+def document_view(store: Store, source_id: str) -> dict[str, Any]:
+    """A document's text, its organization and date mentions, and the claims drawn from it."""
+    refs = Refs(store)
+    source = store.source(source_id)
+    mentions = [
+        {k: m[k] for k in ("start", "end", "kind", "value", "text")} for m in store.mentions(source.id)
+    ]
+    return {
+        "document": {"id": source.id, "title": source.title, "origin": source.origin,
+                     "lang": source.lang, "sha256": source.sha256, "text": source.text},
+        "mentions": mentions,
+        "claims": [refs.claim(c) for c in store.claims(source=source.id, include_rejected=True)],
+    }
+
+
+def review_view(store: Store, status: Status) -> dict[str, Any]:
+    """Claims of one status with their histories, for accepting, rejecting or editing."""
+    refs = Refs(store)
+    claims = store.claims(status=status)
+    rows = []
+    for claim in claims:
+        data = refs.claim(claim)
+        data["history"] = [refs.claim(c) for c in store.history(claim.id)]
+        rows.append(data)
+    counts = {s.value: len(store.claims(status=s)) for s in Status}
+    return {"status": status.value, "counts": counts, "claims": rows}
