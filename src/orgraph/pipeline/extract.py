@@ -137,6 +137,7 @@ class _Document:
         self.previous_times: list[TimeExpression] = []
         self.open_frame: OpenFrame | None = None
         self.heading_words: frozenset[str] = frozenset()
+        self.open_times: list[TimeExpression] = []
         self.previous_paragraph = -1
 
     def add_entity(self, entity: NewEntity) -> None:
@@ -182,6 +183,7 @@ class _Document:
         if sentence.block is Block.HEADING:
             # A heading claims nothing, but "Leitorganisationen der globalen Cluster" opens a list.
             self.open_frame = reader.heading_frame()
+            self.open_times = []
             return
         found, counts = reader.read()
         frame = self.open_frame
@@ -191,6 +193,9 @@ class _Document:
                 found = self.continue_list(reader, args, sentence) or found
         else:
             self.open_frame = reader.open_frame
+            self.open_times = times if reader.open_frame else []
+        if sentence.block is Block.ITEM and not times:
+            times = self.open_times  # "Gegründet 1994 von …:" — the items share the intro's date
         inherit = self.previous_times if sentence.paragraph == self.previous_paragraph else []
         for item in found:
             self.claim(item, sentence, times or (inherit if item.frame in _EVENT_FRAMES else []))

@@ -56,10 +56,12 @@ class Discourse:
         self.forms.setdefault(entity, set()).update(fold(text).replace("-", " ").split())
 
     def head_for(self, word: str) -> str | None:
-        """The most recent organization one of whose name words ends in `word` ("Migrationsgruppe")."""
-        for entity in reversed(self.recent):
-            if any(w.endswith(word) for w in self.forms.get(entity, ())):
-                return entity
+        """The most recent organization named with that word ("Programm"), else ending in it ("Migrationsgruppe")."""
+        for exact in (True, False):
+            for entity in reversed(self.recent):
+                words = self.forms.get(entity, ())
+                if any(w == word if exact else w.endswith(word) for w in words):
+                    return entity
         return None
 
     def focus(self) -> str | None:

@@ -258,6 +258,19 @@ class SentenceReader:
                 # "…, nämlich:" — the list items that follow continue this trigger.
                 subjects = tuple(previous or self.subjects(hit, before, after, previous)[0])
                 self.open_frame = OpenFrame(hit.trigger, subjects, self.ctx.body, self.tokens[hit.first].start)
+        role = self.borrowed_role(hits)
+        if role:
+            found = [
+                Found(f.subject, f.predicate, f.object, role, f.qualifiers, f.frame, f.anchor, f.hedge, f.inherited)
+                if f.predicate == "member_of" and f.role == "member" else f
+                for f in found
+            ]
+            if self.open_frame is not None and self.open_frame.trigger.predicate == "member_of":
+                trigger = self.open_frame.trigger
+                self.open_frame = OpenFrame(
+                    Trigger(trigger.words, trigger.gap, trigger.frame, trigger.predicate, role, trigger.kind, trigger.passive),
+                    self.open_frame.subjects, self.open_frame.body, self.open_frame.anchor,
+                )
         return self.finish(found), self.counts(found)
 
     def heading_frame(self) -> OpenFrame | None:
@@ -265,6 +278,11 @@ class SentenceReader:
         if not hits:
             return None
         return OpenFrame(hits[-1].trigger, (), self.ctx.body, self.tokens[hits[-1].first].start)
+
+    def borrowed_role(self, hits: list[Hit]) -> str | None:
+        """"Der Kreis der Cosponsoren wurde erweitert": a role word lends its role to the sentence's joins."""
+        roles = [h.trigger.role for h in hits if h.trigger.frame == "status" and h.trigger.role not in (None, "member")]
+        return roles[0] if roles else None
 
     def finish(self, found: list[Found]) -> list[Found]:
         instrument = _INSTRUMENT.search(self.text)
@@ -400,7 +418,7 @@ class SentenceReader:
             if after and not listed and not capacity:
                 return [], False
             granting = [a.entity for a in self.args if self.body_type(a.entity)]
-            fallback = granting[0] if granting else self.ctx.focus_body
+            fallback = granting[0] if granting else (self.ctx.focus_body if capacity else None)
             if fallback is None:
                 return [], False
             body = fallback
@@ -478,9 +496,12 @@ class SentenceReader:
             if not earlier:
                 return [], False
             body = earlier[-1].entity
+            self.ctx.body = body
         else:
             # Active: "X und Y gründeten Z", "Sechs Organisationen rufen Z ins Leben – A, B …".
             if not after:
+                if before:  # "Gegründet wurde UNAIDS 1994 von sechs Organisationen": the founded body
+                    self.ctx.body = before[-1].entity
                 return [], False
             body = after[0].entity
             founders = [a for a in before + after if a.entity != body]
