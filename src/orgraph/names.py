@@ -54,6 +54,8 @@ def acronym_key(text: str) -> str:
 def looks_like_acronym(text: str) -> bool:
     """Two or more capitals and no lower-case word of three or more letters: UNHCR, UN DESA, UN-Habitat is not."""
     key = acronym_key(text)
+    if re.fullmatch(r"[IVXLCDM]+", key):
+        return False  # a Roman numeral: "Resolution 2816 (XXVI)"
     capitals = sum(1 for ch in key if ch.isupper())
     return capitals >= 2 and capitals >= len(key) - 1 and not re.search(r"[a-zäöü]{2,}", key)
 

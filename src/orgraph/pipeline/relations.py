@@ -21,6 +21,7 @@ from orgraph.pipeline.tokens import ARTICLE_KEY, Token
 _INSTRUMENT = re.compile(r"\b(?:[A-Z]{1,2}/RES/\d+/\d+|(?:Resolution|resolution)\s+\d+/\d+)")
 _DIGITS = re.compile(r"^\d{1,4}$")
 _QUOTES = "„“\"”«»‚‘'"
+ARTICLE_WORDS = frozenset("der die das des dem den the".split())
 
 Pairs = list[tuple[str, str]]
 
@@ -96,7 +97,8 @@ def find_triggers(tokens: list[Token], lex: Lexicon) -> list[Hit]:
     hits.sort(key=lambda h: (-(h.last - h.first), h.first))
     kept: list[Hit] = []
     for hit in hits:
-        if not any(k.first <= hit.first and hit.last <= k.last for k in kept):
+        inside = [k for k in kept if k.first <= hit.first and hit.last <= k.last]
+        if not any(k.trigger.predicate == hit.trigger.predicate for k in inside):
             kept.append(hit)
     return sorted(kept, key=lambda h: h.first)
 
@@ -139,10 +141,18 @@ class SentenceReader:
         return self.text[self.tokens[i].end - self.base : self.tokens[i + 1].start - self.base]
 
     def word_before(self, m: Mention) -> str:
-        """The word before a mention, skipping articles and quotes."""
+        """The word that governs a mention: the one before it (articles skipped), or, for a later
+        item of an enumeration ("mit A, B und C"), the word that governs the first item."""
         i = m.first_token - 1
         while i >= 0 and self.tokens[i].key == ARTICLE_KEY and "," not in self.gap(i):
             i -= 1
+        previous = next((a for a in reversed(self.args) if a.last_token < m.first_token), None)
+        if previous is not None and previous is not m:
+            between = self.text[previous.end - self.base : m.start - self.base]
+            between = re.sub(r"\([^()]*\)", " ", between)
+            words = [w for w in re.findall(r"[^\W\d_]+", between.casefold()) if w not in ARTICLE_WORDS]
+            if not words and "," in between or words and " ".join(words) in self.lex.words["enumeration_links"]:
+                return self.word_before(previous)
         return self.word(i) if i >= 0 and "," not in self.gap(i) else ""
 
     def is_agent(self, m: Mention, marks: str = "agent_preps") -> bool:
@@ -407,9 +417,11 @@ class SentenceReader:
         )
         body_mention = None if capacity else self._status_body(hit, after)
         if capacity:
-            # "als ständiger Eingeladener in das IASC": members around it, the body after in/zu.
+            # "als ständiger Eingeladener in das IASC", "als Mitglied der Gruppe …": the body after
+            # a preposition or a genitive; "als ständige Eingeladene das OHCHR": members, no body.
             marked = [a for a in region if self.after_mark(a, "object_preps") and a.first_token > hit.last]
-            body_mention = marked[0] if marked else None
+            genitive = after and after[0].first_token == hit.last + 2 and self.word(hit.last + 1) in self.lex.words["genitive_links"]
+            body_mention = after[0] if genitive else (marked[0] if marked else None)
         if body_mention is not None:
             body = body_mention.entity
         else:
@@ -498,13 +510,19 @@ class SentenceReader:
             body = earlier[-1].entity
             self.ctx.body = body
         else:
-            # Active: "X und Y gründeten Z", "Sechs Organisationen rufen Z ins Leben – A, B …".
+            # Active: "X und Y gründeten Z", "Sechs Organisationen rufen Z ins Leben – A, B …",
+            # "gründete sie zusammen mit A, B und C die Genfer Migrationsgruppe".
             if not after:
                 if before:  # "Gegründet wurde UNAIDS 1994 von sechs Organisationen": the founded body
                     self.ctx.body = before[-1].entity
                 return [], False
-            body = after[0].entity
-            founders = [a for a in before + after if a.entity != body]
+            direct = [a for a in after if not self.prepositional(a)]
+            body = (direct or after)[0].entity
+            ids = [a.entity for a in before + after if a.entity != body]
+            if not before:  # "gründete sie …": the subject is a pronoun
+                ids += [s for s in self.subjects(hit, [], [], previous)[0] if s != body]
+            self.ctx.body = body
+            return [(f, body) for f in ids], False
         self.ctx.body = body
         return [(f.entity, body) for f in founders], False
 
@@ -523,6 +541,31 @@ class SentenceReader:
             olds, inherited = self.subjects(hit, [], [], previous)
             return [(o, new.entity) for o in olds], inherited
         return [(old[-1].entity, new.entity)], False
+
+    def _frame_emerge(self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int) -> tuple[Pairs, bool]:
+        source = next((i for i in range(len(self.tokens)) if self.word(i) in ("aus", "from")), None)
+        if source is None:
+            return [], False
+        following = [a for a in self.args if a.first_token > source]
+        preceding = [a for a in self.args if a.last_token < source]
+        if not following:
+            return [], False
+        first = following[0]
+        direct = all(
+            self.tokens[i].key == ARTICLE_KEY or not self.tokens[i].text[:1].isupper()
+            for i in range(source + 1, first.first_token)
+        ) and not any(self.tokens[i].text.isdigit() for i in range(source + 1, first.first_token))
+        if direct:  # "X ist aus Y hervorgegangen"
+            new = next((a for a in preceding + following[1:] if a is not first), None)
+            old = first
+        else:  # "Y, aus der 2006 X hervorging": the relative pronoun stands for Y
+            if not preceding:
+                return [], False
+            old, new = preceding[-1], first
+        if new is None:
+            return [], False
+        self.ctx.body = new.entity
+        return [(old.entity, new.entity)], False
 
     def _passive(self, hit: Hit) -> bool:
         return self.has_word("passive_aux", hit.first - 8, hit.first)
