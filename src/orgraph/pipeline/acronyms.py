@@ -35,17 +35,18 @@ def _tokens_between(tokens: list[Token], start: int, end: int) -> list[int]:
 
 
 def _article_start(tokens: list[Token], text: str, base: int, last: int) -> int | None:
-    """The earliest capitalised word after an article (not after a preposition), without crossing a comma."""
-    candidate = None
+    """Where the noun phrase before "(" starts: the latest capitalised word after an article that
+    is not inside a genitive or prepositional attribute, without crossing a comma."""
     for i in range(last, max(-1, last - _LONG_FORM_WINDOW), -1):
         gap = text[tokens[i].end - base : tokens[i + 1].start - base] if i < last else ""
         if any(ch in gap for ch in ",;:()–—"):
-            break
+            return None
         if i >= 1 and tokens[i].text[:1].isupper() and tokens[i - 1].key == ARTICLE_KEY:
-            before = tokens[i - 2].text.casefold() if i >= 2 else ""
-            if before not in _PREPOSITIONS:
-                candidate = i
-    return candidate
+            before = tokens[i - 2] if i >= 2 else None
+            # "für die Koordinierung" and "Entwicklungsgruppe der Vereinten" continue a name.
+            if before is None or (before.text.casefold() not in _PREPOSITIONS and not before.text[:1].isupper()):
+                return i
+    return None
 
 
 def _long_form_start(

@@ -8,7 +8,7 @@ definitions → units → references → time expressions → relations → merg
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from orgraph.interval import EndState, Interval
 from orgraph.model import Claim, Evidence, StatedCount, Status
@@ -64,12 +64,20 @@ def _arguments(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
     """The mentions relations are read from: no restated names, no group genitives, no repeats."""
     args: list[Mention] = []
     for m in mentions:
-        if m.how == "definition" or _group_genitive(tokens, m):
+        if m.how == "definition" or _group_genitive(tokens, m) or _compound_modifier(tokens, m):
             continue
         if args and args[-1].entity == m.entity and m.first_token - args[-1].last_token <= 3:
             continue  # apposition: "mit UNFPA, dem Bevölkerungsfonds der Vereinten Nationen"
         args.append(m)
     return args
+
+
+def _compound_modifier(tokens: list[Token], m: Mention) -> bool:
+    """"UN-Organisationen": the organization only qualifies a group noun joined to it by a hyphen."""
+    nxt = m.last_token + 1
+    if nxt >= len(tokens) or tokens[nxt].start != m.end + 1:
+        return False
+    return lexicon().has("group_nouns", fold(tokens[nxt].text))
 
 
 def _interval(expr: TimeExpression | None) -> Interval:
@@ -197,6 +205,9 @@ class _Document:
         if sentence.block is Block.ITEM and not times:
             times = self.open_times  # "Gegründet 1994 von …:" — the items share the intro's date
         inherit = self.previous_times if sentence.paragraph == self.previous_paragraph else []
+        if not times and reader.has_word("since_then", 0, len(tokens)):
+            # "Seither leiten sie …": since the date the previous sentence gave.
+            times = [replace(t, relation=Relation.SINCE) for t in self.previous_times[-1:]]
         for item in found:
             self.claim(item, sentence, times or (inherit if item.frame in _EVENT_FRAMES else []))
         for count in counts:
@@ -207,7 +218,9 @@ class _Document:
         directed = [f for f in found if f.frame in ("directed", "status", "agreement", "involved")]
         if directed:
             self.ctx.objects = list(dict.fromkeys(f.object for f in directed))
-        self.ctx.actor = reader.actor(found) or self.ctx.actor
+        actors = reader.actors(found)
+        if actors:
+            self.ctx.actor, self.ctx.last_actors = actors[0], actors
         if times:
             self.previous_times = times
         self.previous_paragraph = sentence.paragraph

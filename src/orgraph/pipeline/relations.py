@@ -53,6 +53,7 @@ class Context:
     """What earlier sentences leave for later ones."""
 
     actor: str | None = None  # the organization the text was last about (for "sie", "es", "ihre")
+    last_actors: list[str] = field(default_factory=list)  # all of them, for "sie zusammen", "beide"
     objects: list[str] = field(default_factory=list)  # last partners (for "ihnen", "them")
     body: str | None = None  # the last body members joined (for "in die Gruppe aufgenommen")
     focus_body: str | None = None  # the body the text is mostly about
@@ -194,12 +195,11 @@ class SentenceReader:
         comma = next((i for i in range(len(self.tokens)) if "," in self.gap(i)), None)
         return [a for a in self.args if comma is None or a.first_token > comma]
 
-    def actor(self, found: list[Found]) -> str | None:
-        """Whom the sentence is about, for a pronoun in the next one: its claims' subject, else its subject."""
+    def actors(self, found: list[Found]) -> list[str]:
+        """Whom the sentence is about, for a pronoun in the next one: its claims' subjects, else its subjects."""
         if found:
-            return found[0].subject
-        candidates = [a.entity for a in self.main_clause_args() if not self.prepositional(a)]
-        return candidates[0] if candidates else None
+            return list(dict.fromkeys(f.subject for f in found))
+        return list(dict.fromkeys(a.entity for a in self.main_clause_args() if not self.prepositional(a)))
 
     def has_word(self, name: str, first: int, last: int) -> bool:
         return any(self.word(i) in self.lex.words[name] for i in range(max(0, first), last))
@@ -332,7 +332,8 @@ class SentenceReader:
 
     def subjects(self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str]) -> tuple[list[str], bool]:
         """Who acts: before the trigger, right after the verb (inversion), a pronoun, or the previous clause's."""
-        own = [a.entity for a in before if not self.is_agent(a) and not self.prepositional(a)]
+        main = self.main_clause_args()
+        own = [a.entity for a in before if a in main and not self.is_agent(a) and not self.prepositional(a)]
         if own:
             return own, False
         inverted = [a for a in after if not self.prepositional(a)]
@@ -341,6 +342,9 @@ class SentenceReader:
         if previous:
             return previous, False
         first_object = after[0].first_token if after else len(self.tokens)
+        joint = self.has_word("joint_words", 0, len(self.tokens))
+        if joint and len(self.ctx.last_actors) >= 2 and not before:
+            return list(self.ctx.last_actors), True  # "Seither leiten sie zusammen …", "beide"
         if self.ctx.actor and self.has_word("actor_pronouns", 0, first_object):
             return [self.ctx.actor], True
         return [], False
