@@ -20,6 +20,13 @@ from orgraph.pipeline.tokens import ARTICLE_KEY, Token
 _PAREN = re.compile(r"\(([^()]{2,120})\)")
 _LONG_FORM_WINDOW = 16
 # A long form starts at a capitalised word right after one of these (not after a preposition).
+# Lower-case function words that may stand inside a name ("Büro für die Koordinierung …").
+_NAME_LINKS = frozenset("für von zu zur zum der die das des den dem und of for and on the in de du la le et".split())
+
+
+def _verb_like(word: str) -> bool:
+    """A lower-case word that is neither a function word nor an inflected adjective ("humanitärer")."""
+    return word.islower() and word not in _NAME_LINKS and not word.endswith(("e", "en", "er", "es", "em"))
 _PREPOSITIONS = frozenset("für von zu zur zum über bei mit aus nach in an auf of for on to by with and und".split())
 
 
@@ -41,6 +48,8 @@ def _article_start(tokens: list[Token], text: str, base: int, last: int) -> int 
         gap = text[tokens[i].end - base : tokens[i + 1].start - base] if i < last else ""
         if any(ch in gap for ch in ",;:()–—"):
             return None
+        if i >= 1 and tokens[i].text[:1].isupper() and tokens[i - 1].text.casefold() in ("als", "as"):
+            return i  # "als Büro für Entwicklungskoordinierung (DCO)"
         if i >= 1 and tokens[i].text[:1].isupper() and tokens[i - 1].key == ARTICLE_KEY:
             before = tokens[i - 2] if i >= 2 else None
             # "für die Koordinierung" and "Entwicklungsgruppe der Vereinten" continue a name.
@@ -66,6 +75,9 @@ def _long_form_start(
         after = text[mention.end - base : mention.end - base + 2]
         if mention.last_token < last and any(ch in after for ch in ",;"):
             break  # the mention is an earlier list item, not the start of this name
+        rest = text[mention.end - base : open_at - base]
+        if any(_verb_like(w) for w in re.findall(r"[^\W\d_]+", rest)):
+            break  # a verb stands between: "vom UNDP getrennt und als Büro für … (DCO)"
         first = mention.first_token
         # "die Abteilung der Vereinten Nationen …": a generic name inside a longer one;
         # take the head noun before the genitive.
@@ -116,6 +128,9 @@ def learn_definitions(
             start = _long_form_start(tokens, text, base, last, [m for m in result if m.end <= open_at], entity)
             if start is None:
                 continue
+            for m in result:  # a name that begins before the long form belongs to it
+                if m.first_token < start <= m.last_token:
+                    start = m.first_token
             long_form = text[tokens[start].start - base : tokens[last].end - base]
             covered = [m for m in result if m.start >= tokens[start].start and m.end <= open_at]
             if entity is None:

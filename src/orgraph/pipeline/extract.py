@@ -161,15 +161,16 @@ class _Document:
         if sentence.block is Block.HEADING:
             self.heading_words = frozenset(t.text.casefold() for t in tokens)
         mentions = find_mentions(sentence.text, tokens, sentence.start, self.index, self.heading_words)
+        # Proper names first, so that a gloss or acronym after one attaches to it.
+        mentions, names = find_proper_names(sentence.text, tokens, sentence.start, mentions, self.index, self.lang)
+        for entity_id, label in names:
+            self.add_entity(NewEntity(entity_id, label, "organization"))
         mentions, learned, forms = learn_definitions(sentence.text, tokens, sentence.start, mentions, self.index)
         for entity in learned:
             self.add_entity(NewEntity(entity.id, entity.label, "organization"))
         for entity_id, entity_forms in forms.items():
             for form in entity_forms:
                 self.see(entity_id, form)
-        mentions, names = find_proper_names(sentence.text, tokens, sentence.start, mentions, self.index, self.lang)
-        for entity_id, label in names:
-            self.add_entity(NewEntity(entity_id, label, "organization"))
         mentions, units = find_units(sentence.text, tokens, sentence.start, mentions)
         for unit in units:
             self.discourse.units.append(unit)
@@ -187,6 +188,7 @@ class _Document:
         self.out.mentions.extend(mentions)
         args = _arguments(tokens, mentions)
         self.ctx.focus_body = self.discourse.focus_body(lexicon().words["body_types"])
+        self.ctx.recent_body = self.discourse.recent_body(lexicon().words["body_types"])
         reader = SentenceReader(sentence.text, tokens, sentence.start, args, self.ctx, self.lang)
         if sentence.block is Block.HEADING:
             # A heading claims nothing, but "Leitorganisationen der globalen Cluster" opens a list.
@@ -218,6 +220,8 @@ class _Document:
         directed = [f for f in found if f.frame in ("directed", "status", "agreement", "involved")]
         if directed:
             self.ctx.objects = list(dict.fromkeys(f.object for f in directed))
+        if args:
+            self.ctx.last_named = list(dict.fromkeys(a.entity for a in args))
         actors = reader.actors(found)
         if actors:
             self.ctx.actor, self.ctx.last_actors = actors[0], actors
@@ -291,6 +295,8 @@ def extract(text: str, lang: str | None = None, source_id: str = "", index: Name
             inside.append(times[j])
             j += 1
         doc.sentence(sentence, inside)
+    used = {m.entity for m in doc.out.mentions} | {e for c in doc.out.claims for e in (c.subject, c.object)}
+    doc.out.new_entities = {k: v for k, v in doc.out.new_entities.items() if k in used}
     claims = _attribute_instruments(doc.out.claims, doc.out.new_entities)
     doc.out.claims = [c for c in _merge(_drop_subsumed(claims)) if c.subject != c.object]
     return doc.out

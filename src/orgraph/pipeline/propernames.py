@@ -26,7 +26,7 @@ def _lexicon() -> dict[str, Any]:
 
 
 def _is_head(word: str) -> bool:
-    return any(word.endswith(h) for h in _lexicon()["name_heads"])
+    return any(word.endswith(h) for h in _lexicon()["name_heads"]) or word in _lexicon()["name_heads_en"]
 
 
 def _modifier(token: Token, position: int, lang: str) -> bool:
@@ -50,13 +50,18 @@ def find_proper_names(
         if i in covered or not token.text[:1].isupper() or not _is_head(fold(token.text)):
             continue
         first = i
-        while first - 1 >= 0 and first - 1 not in covered and _modifier(tokens[first - 1], first - 1, lang):
+        # An English name quoted in German text ("als Development Group Office bezeichnet").
+        head_lang = "en" if fold(token.text) in _lexicon()["name_heads_en"] else lang
+        while first - 1 >= 0 and first - 1 not in covered and _modifier(tokens[first - 1], first - 1, head_lang):
             gap = text[tokens[first - 1].end - base : tokens[first].start - base]
             if gap.strip(" -"):
                 break
             first -= 1
         if first == i:
             continue
+        before = text[: tokens[first].start - base]
+        if before.count("(") > before.count(")"):
+            continue  # a gloss in parentheses ("Leitorganisation (Cluster Lead Agency)") names no new body
         label = text[tokens[first].start - base : token.end - base]
         entity = slug(label)
         while entity in index.types and index.labels.get(entity) != label:

@@ -71,6 +71,12 @@ class Discourse:
                 return entity
         return None
 
+    def recent_body(self, body_types: frozenset[str]) -> str | None:
+        for entity in reversed(self.recent):
+            if self.org_types.get(entity, "organization") in body_types:
+                return entity
+        return None
+
     def focus_body(self, body_types: frozenset[str]) -> str | None:
         """The body the text is mostly about: the most mentioned entity of a body type."""
         for entity, _ in self.counts.most_common():
@@ -128,7 +134,11 @@ def resolve_references(
     covered = {i for m in mentions for i in range(m.first_token, m.last_token + 1)}
     result = list(mentions)
     for i, token in enumerate(tokens):
-        if i in covered or i == 0 or tokens[i - 1].key != ARTICLE_KEY:
+        if i in covered or i == 0:
+            continue
+        # "die Organisation", "der neuen Einheit": an article, at most one adjective, the noun.
+        article = i - 1 if tokens[i - 1].key == ARTICLE_KEY else i - 2
+        if article < 0 or tokens[article].key != ARTICLE_KEY or (article == i - 2 and tokens[i - 1].text[:1].isupper()):
             continue
         word = fold(token.text)
         for entry in _lexicon()["reference"]:
@@ -154,8 +164,8 @@ def resolve_references(
                 elif word == "field":
                     last = i + 1
             if target:
-                surface = text[tokens[i - 1].start - base : tokens[last].end - base]
-                result.append(Mention(tokens[i - 1].start, tokens[last].end, surface, target, "reference", i - 1, last))
+                surface = text[tokens[article].start - base : tokens[last].end - base]
+                result.append(Mention(tokens[article].start, tokens[last].end, surface, target, "reference", article, last))
             break
     result.sort(key=lambda m: m.start)
     return result

@@ -53,10 +53,12 @@ class Context:
     """What earlier sentences leave for later ones."""
 
     actor: str | None = None  # the organization the text was last about (for "sie", "es", "ihre")
-    last_actors: list[str] = field(default_factory=list)  # all of them, for "sie zusammen", "beide"
+    last_actors: list[str] = field(default_factory=list)  # all of them, for "sie zusammen"
+    last_named: list[str] = field(default_factory=list)  # every organization of the last sentence, for "beide"
     objects: list[str] = field(default_factory=list)  # last partners (for "ihnen", "them")
     body: str | None = None  # the last body members joined (for "in die Gruppe aufgenommen")
     focus_body: str | None = None  # the body the text is mostly about
+    recent_body: str | None = None  # the body named last
     types: dict[str, str] = field(default_factory=dict)
 
 
@@ -255,6 +257,8 @@ class SentenceReader:
         consumed = -1
         for n, hit in enumerate(hits):
             limit = hits[n + 1].first if n + 1 < len(hits) else len(self.tokens)
+            if n + 1 < len(hits):  # "…; nach Naturkatastrophen übernimmt die IOM die Führung": a new clause
+                limit = next((i + 1 for i in range(hit.last, limit) if ";" in self.gap(i)), limit)
             stop = self.clause_end(hit.first + 1, limit)
             before = [a for a in self.args if consumed < a.last_token < hit.first]
             after = [a for a in self.args if hit.first < a.first_token < stop]
@@ -336,25 +340,41 @@ class SentenceReader:
         own = [a.entity for a in before if a in main and not self.is_agent(a) and not self.prepositional(a)]
         if own:
             return own, False
-        inverted = [a for a in after if not self.prepositional(a)]
-        if inverted and inverted[0].first_token <= hit.first + 3:
+        pronoun_next = self.word(hit.last + 1) in self.lex.words["actor_pronouns"]
+        inverted = [] if pronoun_next else [a for a in after if not self.prepositional(a)]
+        if inverted and inverted[0].first_token <= hit.first + 6:
             return [inverted[0].entity], False
         if previous:
             return previous, False
         first_object = after[0].first_token if after else len(self.tokens)
         joint = self.has_word("joint_words", 0, len(self.tokens))
-        if joint and len(self.ctx.last_actors) >= 2 and not before:
-            return list(self.ctx.last_actors), True  # "Seither leiten sie zusammen …", "beide"
+        group = self.ctx.last_actors if len(self.ctx.last_actors) >= 2 else self.ctx.last_named
+        if joint and len(group) == 2 and not before:
+            return list(group), True  # "Seither leiten sie zusammen …", "beide"
         if self.ctx.actor and self.has_word("actor_pronouns", 0, first_object):
             return [self.ctx.actor], True
         return [], False
 
+    def verb_final(self, hit: Hit) -> bool:
+        """"…, die die UN-Länderteams leiten und …": a lower-case trigger that closes its clause."""
+        if self.tokens[hit.last].text[:1].isupper():
+            return False
+        gap = self.gap(hit.last)
+        return hit.last == len(self.tokens) - 1 or any(ch in gap for ch in ",.;") or self.word(hit.last + 1) in self.lex.words["clause_ends"]
+
     def _frame_directed(self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int) -> tuple[Pairs, bool]:
+        if self.verb_final(hit) and hit.trigger.words[0].exact:
+            # Objects stand before a clause-final verb; the subject opens the clause.
+            start = max((i for i in range(hit.first) if "," in self.gap(i)), default=-1)
+            clause = [a for a in self.args if start < a.first_token < hit.first]
+            if len(clause) < 2:
+                return [], False
+            return [(clause[0].entity, a.entity) for a in clause[1:]], False
         subjects, inherited = self.subjects(hit, before, after, previous)
         objects = [a.entity for a in after if a.entity not in subjects]
-        if not objects and hit.trigger.predicate == "leads" and self.ctx.focus_body:
-            # "Den Vorsitz führt der Nothilfekoordinator": the chair of the body the text is about.
-            objects, inherited = [self.ctx.focus_body], True
+        if not objects and hit.trigger.predicate == "leads" and self.ctx.recent_body:
+            # "Den Vorsitz führt der Nothilfekoordinator": the chair of the body just spoken of.
+            objects, inherited = [self.ctx.recent_body], True
         if not objects and self.has_word("plural_pronouns", hit.first, stop):
             objects, inherited = list(self.ctx.objects), True
         if hit.trigger.passive:
@@ -409,7 +429,7 @@ class SentenceReader:
         connectors = all(
             self.tokens[i].key == ARTICLE_KEY
             or self.word(i) in self.lex.words["object_preps"]
-            or (self.lang == "de" and not self.tokens[i].text[:1].isupper())
+            or (self.lang == "de" and self.word(i).endswith(("e", "en", "er", "es", "em")) and self.word(i).islower())
             for i in between
         )
         return candidate if len(between) <= 3 and connectors else None
@@ -434,7 +454,9 @@ class SentenceReader:
             if after and not listed and not capacity:
                 return [], False
             granting = [a.entity for a in self.args if self.body_type(a.entity)]
-            fallback = granting[0] if granting else (self.ctx.focus_body if capacity else None)
+            # "erhielten … den Status ständiger Eingeladener.": the status of the body the text is about.
+            final = hit.last >= len(self.tokens) - 2 and self.word(hit.first - 1) in ("status", "rang")
+            fallback = granting[0] if granting else (self.ctx.focus_body if capacity or final else None)
             if fallback is None:
                 return [], False
             body = fallback
