@@ -91,8 +91,16 @@ def _interval(expr: TimeExpression | None) -> Interval:
 
 
 def _nearest(times: list[TimeExpression], anchor: int) -> TimeExpression | None:
+    """The date that governs a trigger: the nearest one before it in the sentence, else the nearest after.
+
+    German puts the date before the verb ("Anfang 2006 wurde … erweitert"); a date after a
+    trigger is often in a later clause ("…, which became operational in April 2011").
+    """
     dated = [t for t in times if t.relation is not Relation.UNANCHORED]
-    return min(dated, key=lambda t: min(abs(t.start - anchor), abs(t.end - anchor)), default=None)
+    before = [t for t in dated if t.end <= anchor]
+    if before:
+        return before[-1]
+    return min(dated, key=lambda t: abs(t.start - anchor), default=None)
 
 
 def _merge(claims: list[Claim]) -> list[Claim]:

@@ -446,8 +446,10 @@ class SentenceReader:
             marked = [a for a in region if self.after_mark(a, "object_preps") and a.first_token > hit.last]
             genitive = after and after[0].first_token == hit.last + 2 and self.word(hit.last + 1) in self.lex.words["genitive_links"]
             body_mention = after[0] if genitive else (marked[0] if marked else None)
+        bodies: list[str] = []
         if body_mention is not None:
             body = body_mention.entity
+            bodies = [body] + [a.entity for a in self.enumerated_after(body_mention)]
         else:
             # "Die Generalversammlung räumte der IOM den Beobachterstatus ein", or a list after ':'.
             listed = bool(after) and ":" in self.text[self.tokens[hit.last].end - self.base : after[0].start - self.base]
@@ -463,14 +465,31 @@ class SentenceReader:
             region = [a for a in self.args if a.entity != body]
             if not any(self.can_be_member(a.entity) for a in region):
                 return [], False  # a bare "Ihre Mitgliedschaft wuchs": nobody named
+        bodies = bodies or [body]
         members = [
             a.entity for a in region
-            if a.entity != body and not self.is_agent(a, "strong_agent_preps") and self.can_be_member(a.entity)
+            if a.entity not in bodies and not self.is_agent(a, "strong_agent_preps") and self.can_be_member(a.entity)
         ]
+        inherited = False
         if not members:
             members, inherited = self.subjects(hit, [], [], previous)
-            return [(m, body) for m in members], inherited
-        return [(m, body) for m in members], False
+        return [(m, b) for m in members for b in bodies], inherited
+
+    def enumerated_after(self, first: Mention) -> list[Mention]:
+        """The organizations enumerated right after one: "of the United Nations and FAO"."""
+        found: list[Mention] = []
+        current = first
+        for a in self.args:
+            if a.first_token <= current.last_token:
+                continue
+            between = self.text[current.end - self.base : a.start - self.base].strip().casefold()
+            words = [w for w in between.replace(",", " ").split() if w not in ARTICLE_WORDS]
+            if between and (between == "," or (words and " ".join(words) in self.lex.words["enumeration_links"])):
+                found.append(a)
+                current = a
+            else:
+                break
+        return found
 
     def _marked_body(self, region: list[Mention]) -> Mention | None:
         marked = [a for a in region if self.after_mark(a, "target_marks")]
@@ -480,6 +499,8 @@ class SentenceReader:
     def _frame_join(self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int) -> tuple[Pairs, bool]:
         region = before + after
         body_mention = self._marked_body(after) or self._marked_body(region)
+        if body_mention is None and after and after[0].first_token <= hit.last + 2 and not self.tokens[hit.first].text[:1].isupper():
+            body_mention = after[0]  # "WFP joined UNAIDS": the direct object of the verb
         if body_mention is None:
             typed = [a for a in self.args if self.body_type(a.entity)]
             if not typed:
