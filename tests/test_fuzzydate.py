@@ -57,7 +57,10 @@ def test_bounds_contain_every_day_the_value_allows(value: FuzzyDate) -> None:
 def test_thirds_partition_the_period(value: FuzzyDate) -> None:
     if value.precision is Precision.DAY:
         return
-    thirds = [FuzzyDate(value.year, value.month, None, mod).bounds for mod in (Modifier.START, Modifier.MID, Modifier.END)]
+    thirds = [
+        FuzzyDate(value.year, value.month, None, mod).bounds
+        for mod in (Modifier.START, Modifier.MID, Modifier.END)
+    ]
     first, last = value.period()
     assert thirds[0][0] == first and thirds[2][1] == last
     assert thirds[0][1] + timedelta(days=1) == thirds[1][0]
@@ -92,7 +95,9 @@ def test_a_year_never_becomes_the_first_of_january() -> None:
     assert value.edtf == "1992" and value.to_json()["precision"] == "year"
 
 
-@pytest.mark.parametrize("text", ["2023-02-30", "2023-13", "92", "", "soon", "2006-00", "early early 2006", "0000"])
+@pytest.mark.parametrize(
+    "text", ["2023-02-30", "2023-13", "92", "", "soon", "2006-00", "early early 2006", "0000"]
+)
 def test_impossible_or_malformed_dates_raise(text: str) -> None:
     with pytest.raises(InvalidDate):
         FuzzyDate.parse(text)

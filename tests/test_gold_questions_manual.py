@@ -26,7 +26,14 @@ def enter_gold_facts(store: Store, gold: GoldFile) -> dict[str, str]:
         found = resolve_gold_entity(store, entity)
         if found is None:
             found = slug(entity.id)
-            store.add_entity(Entity(found, "organization", entity.forms[0], [Name(f, "", "seen") for f in entity.forms]))
+            store.add_entity(
+                Entity(
+                    found,
+                    "organization",
+                    entity.forms[0],
+                    [Name(f, "", "seen") for f in entity.forms],
+                )
+            )
         ids[entity.id] = found
     for fact in gold.facts:
         raw = fact.raw
@@ -37,8 +44,14 @@ def enter_gold_facts(store: Store, gold: GoldFile) -> dict[str, str]:
         if raw.get("qualifier"):
             qualifiers["context"] = raw["qualifier"]
         curation.add_claim(
-            store, ids[fact.s], fact.r, ids[fact.o],
-            role=fact.role, start=start, qualifiers=qualifiers, by="test",
+            store,
+            ids[fact.s],
+            fact.r,
+            ids[fact.o],
+            role=fact.role,
+            start=start,
+            qualifiers=qualifiers,
+            by="test",
         )
     return ids
 

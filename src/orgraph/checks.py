@@ -77,5 +77,7 @@ def find_conflicts(store: Store, as_known: date | None = None) -> list[Conflict]
         clash = [c for c in claims if any(_disjoint(c, other) for other in claims)]
         if clash:
             dates = ", ".join(str(c.interval.start) for c in clash)
-            conflicts.append(Conflict(_relations_of(store, clash), f"different start dates: {dates}"))
+            conflicts.append(
+                Conflict(_relations_of(store, clash), f"different start dates: {dates}")
+            )
     return conflicts

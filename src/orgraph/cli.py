@@ -22,7 +22,6 @@ from orgraph import checks, curation, query
 from orgraph.errors import OrgraphError
 from orgraph.export import jsonl
 from orgraph.interval import EndState
-from orgraph.model import Status
 from orgraph.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -367,14 +366,92 @@ def eval_(gold: tuple[Path, ...], fmt: str) -> None:
             click.echo(f"  false positive: {fp['subject']} {fp['predicate']} {fp['object']} {fp['start'] or ''}")
 
 
+HOST = click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+PORT = click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+TOKEN = click.option("--token", default=None, help="Token for writes (default: $ORGRAPH_TOKEN, else a random one, printed).")
+
+
 @main.command()
+@click.option("--no-serve", is_flag=True, help="Only build the database and print the answers.")
+@HOST
+@PORT
+@TOKEN
 @click.pass_context
 @clean_errors
-def demo(ctx: click.Context) -> None:
-    """Build the database from the demo documents (and ../shared/corpus when present); print example answers."""
+def demo(ctx: click.Context, no_serve: bool, host: str, port: int, token: str | None) -> None:
+    """Build the database from the demo documents (and ../shared/corpus when present); print example answers; serve the app."""
     from orgraph.demo import run_demo
 
     run_demo(open_store(ctx, create=True), echo=click.echo)
+    if not no_serve:
+        from orgraph.web.server import serve
+
+        serve(ctx.obj["db"], host, port, token, click.echo)
+
+
+@main.command()
+@click.argument("question")
+@click.option("--lang", type=click.Choice(["de", "en"]), default=None, help="Skip language detection.")
+@FORMAT
+@click.pass_context
+@clean_errors
+def ask(ctx: click.Context, question: str, lang: str | None, fmt: str) -> None:
+    """Answer a question in German or English, with the sentences it rests on.
+
+    A question orgraph cannot parse gets a refusal listing the kinds it answers (exit code 0).
+    """
+    from orgraph.qa import ask as ask_question
+
+    result = ask_question(open_store(ctx), question, lang)
+    if fmt == "json":
+        emit_json(result.to_json())
+        return
+    click.echo(result.text)
+    for citation in result.citations:
+        click.echo(f"  “{citation['sentence']}” ({citation['source']})")
+
+
+@main.command()
+@HOST
+@PORT
+@TOKEN
+@click.pass_context
+@clean_errors
+def serve(ctx: click.Context, host: str, port: int, token: str | None) -> None:
+    """Serve the web app and JSON API (reads open; writes need the token)."""
+    from orgraph.web.server import serve as run_server
+
+    open_store(ctx, create=True)
+    run_server(ctx.obj["db"], host, port, token, click.echo)
+
+
+@main.group()
+def plot() -> None:
+    """Charts for reports, as SVG or PNG (by the file name)."""
+
+
+@plot.command("timeline")
+@click.argument("body")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="FILE.svg or FILE.png")
+@click.pass_context
+@clean_errors
+def plot_timeline(ctx: click.Context, body: str, output: str) -> None:
+    """BODY's membership timeline (Gantt; hatched where uncertain; renames marked)."""
+    from orgraph import plot as charts
+
+    click.echo(f"wrote {charts.plot_timeline(open_store(ctx), body, output)}")
+
+
+@plot.command("network")
+@click.option("--at", "at", required=True, help="A date: 2010, 'Ende 2007', 2006-03-15 ...")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="FILE.svg or FILE.png")
+@click.pass_context
+@clean_errors
+def plot_network(ctx: click.Context, at: str, output: str) -> None:
+    """The organizations and the relations that hold (solid) or may hold (dashed) at a date."""
+    from orgraph import plot as charts
+
+    click.echo(f"wrote {charts.plot_network(open_store(ctx), _at(at), output)}")
 
 
 if __name__ == "__main__":

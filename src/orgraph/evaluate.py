@@ -41,8 +41,14 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def to_json(self) -> dict[str, Any]:
-        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
-                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
 
 
 @dataclass
@@ -55,8 +61,14 @@ class EvalReport:
     counts: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return {"gold": self.gold, "with_dates": self.dated.to_json(), "without_dates": self.undated.to_json(),
-                "misses": self.misses, "false_positives": self.false_positives, "stated_counts": self.counts}
+        return {
+            "gold": self.gold,
+            "with_dates": self.dated.to_json(),
+            "without_dates": self.undated.to_json(),
+            "misses": self.misses,
+            "false_positives": self.false_positives,
+            "stated_counts": self.counts,
+        }
 
 
 def _keys(text: str) -> set[str]:
@@ -80,7 +92,7 @@ class EntityMatcher:
         if entity_id not in self.cache:
             entity: Entity = self.store.entity(entity_id)
             votes: Counter[str] = Counter()
-            for name in entity.names + []:
+            for name in entity.names:
                 for key in _keys(name.text):
                     for gid in self.by_key.get(key, ()):
                         votes[gid] += 2 if name.kind == "seen" else 1
@@ -105,9 +117,11 @@ def fact_matches(claim: Claim, fact: GoldFact, matcher: EntityMatcher, dated: bo
         claim.object, fact.o, allow_parent=True
     )
     # A symmetric relation ("agreement between A and B") holds in either direction.
-    backward = predicate(fact.r).symmetric and matcher.matches(
-        claim.subject, fact.o, allow_parent=True
-    ) and matcher.matches(claim.object, fact.s, allow_parent=True)
+    backward = (
+        predicate(fact.r).symmetric
+        and matcher.matches(claim.subject, fact.o, allow_parent=True)
+        and matcher.matches(claim.object, fact.s, allow_parent=True)
+    )
     if not (forward or backward):
         return False
     if dated and fact.start is not None:
@@ -116,7 +130,9 @@ def fact_matches(claim: Claim, fact: GoldFact, matcher: EntityMatcher, dated: bo
     return True
 
 
-def _score(claims: list[Claim], gold: GoldFile, matcher: EntityMatcher, dated: bool) -> tuple[Score, list[GoldFact], list[Claim]]:
+def _score(
+    claims: list[Claim], gold: GoldFile, matcher: EntityMatcher, dated: bool
+) -> tuple[Score, list[GoldFact], list[Claim]]:
     unmatched_facts = list(gold.facts)
     tp = fp = 0
     false_positives = []
@@ -159,8 +175,15 @@ def evaluate(gold_path: str | Path, lang: str | None = None) -> EvalReport:
     undated, _, _ = _score(claims, gold, matcher, dated=False)
     found_counts = store.stated_counts()
     counts = [
-        {"body": c["body"], "count": c["count"], "at": c.get("at"),
-         "found": any(s.count == c["count"] and c["body"] in matcher.gold_ids(s.body) for s in found_counts)}
+        {
+            "body": c["body"],
+            "count": c["count"],
+            "at": c.get("at"),
+            "found": any(
+                s.count == c["count"] and c["body"] in matcher.gold_ids(s.body)
+                for s in found_counts
+            ),
+        }
         for c in gold.stated_counts
     ]
     return EvalReport(

@@ -102,9 +102,7 @@ class FuzzyDate:
     def __post_init__(self) -> None:
         if not 1 <= self.year <= 9998:
             raise InvalidDate(f"year {self.year} is outside 1..9998")
-        if self.month is not None and not (
-            1 <= self.month <= 12 or self.month in SUBYEAR_MONTHS
-        ):
+        if self.month is not None and not (1 <= self.month <= 12 or self.month in SUBYEAR_MONTHS):
             raise InvalidDate(f"month {self.month} does not exist")
         if self.day is not None:
             if self.month is None or self.month > 12:
@@ -205,7 +203,7 @@ class FuzzyDate:
 
     def __str__(self) -> str:
         """Canonical text: the EDTF value, preceded by early/mid/late where a third is meant."""
-        word = _MOD_WORDS.get(self.mod) if self.mod else None  # type: ignore[arg-type]
+        word = _MOD_WORDS.get(self.mod) if self.mod else None
         return f"{word} {self.edtf}" if word else self.edtf
 
     @classmethod
@@ -261,7 +259,12 @@ class FuzzyDate:
         if mod and mod != "APPROX":
             parsed = cls(parsed.year, parsed.month, parsed.day, Modifier(mod), parsed.uncertain)
         return cls(
-            parsed.year, parsed.month, parsed.day, parsed.mod, parsed.uncertain, data.get("text") or ""
+            parsed.year,
+            parsed.month,
+            parsed.day,
+            parsed.mod,
+            parsed.uncertain,
+            data.get("text") or "",
         )
 
     def same_value(self, other: FuzzyDate) -> bool:

@@ -47,7 +47,9 @@ def gold_date(value: str | None, mod: str | None = None) -> FuzzyDate | None:
     if not value:
         return None
     parsed = FuzzyDate.parse(value)
-    return FuzzyDate(parsed.year, parsed.month, parsed.day, Modifier(mod) if mod else None, text=value)
+    return FuzzyDate(
+        parsed.year, parsed.month, parsed.day, Modifier(mod) if mod else None, text=value
+    )
 
 
 def load_gold(path: str | Path) -> GoldFile:
@@ -56,17 +58,26 @@ def load_gold(path: str | Path) -> GoldFile:
     try:
         raw = json.loads(path.read_text("utf-8"))
         entities = {
-            e["id"]: GoldEntity(e["id"], tuple(e["forms"]), e.get("unit_of")) for e in raw["entities"]
+            e["id"]: GoldEntity(e["id"], tuple(e["forms"]), e.get("unit_of"))
+            for e in raw["entities"]
         }
         facts = [
             GoldFact(
-                f["s"], f["r"], f["o"], f.get("role"), f.get("kind"),
-                gold_date(f.get("start"), f.get("mod")), bool(f.get("optional")), f,
+                f["s"],
+                f["r"],
+                f["o"],
+                f.get("role"),
+                f.get("kind"),
+                gold_date(f.get("start"), f.get("mod")),
+                bool(f.get("optional")),
+                f,
             )
             for f in raw["facts"]
         ]
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise OrgraphError(f"{path}: not a readable gold file ({exc.__class__.__name__}: {exc})") from None
+        raise OrgraphError(
+            f"{path}: not a readable gold file ({exc.__class__.__name__}: {exc})"
+        ) from None
     return GoldFile(
         path=path,
         document=(path.parent.parent / raw["document"]).resolve(),

@@ -59,7 +59,9 @@ def read_document(path: Path, max_bytes: int = MAX_BYTES) -> str:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise BadDocument(f"{path}: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit per document")
+            raise BadDocument(
+                f"{path}: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit per document"
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise BadDocument(f"{path}: cannot read ({exc.strerror})") from None
@@ -83,7 +85,9 @@ def collect(paths: Iterable[str | Path]) -> Iterator[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            yield from sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+            )
         else:
             yield path
 
@@ -106,19 +110,37 @@ def store_extraction(store: Store, source: Source, result: Extraction) -> Docume
         for entity in result.new_entities.values():
             if entity.id not in known:
                 fresh += 1
-            names = [Name(form, source.lang, "seen") for form in sorted(result.surface_forms.get(entity.id, {entity.label}))]
-            store.add_entity(Entity(entity.id, entity.type, entity.label, names, entity.parent), conn)
+            names = [
+                Name(form, source.lang, "seen")
+                for form in sorted(result.surface_forms.get(entity.id, {entity.label}))
+            ]
+            store.add_entity(
+                Entity(entity.id, entity.type, entity.label, names, entity.parent), conn
+            )
         for entity_id, forms in result.surface_forms.items():
             if entity_id not in result.new_entities:
-                store.add_names(entity_id, [Name(f, source.lang, "seen") for f in sorted(forms)], conn)
+                store.add_names(
+                    entity_id, [Name(f, source.lang, "seen") for f in sorted(forms)], conn
+                )
         for entity_id, forms in result.reference_forms.items():
             # Kept as surface forms of the entity, but never used to resolve a name.
-            store.add_names(entity_id, [Name(f, source.lang, "reference") for f in sorted(forms)], conn)
+            store.add_names(
+                entity_id, [Name(f, source.lang, "reference") for f in sorted(forms)], conn
+            )
         store.add_mentions(
             source.id,
-            [{"start": m.start, "end": m.end, "kind": "org", "value": m.entity, "text": m.text} for m in result.mentions]
+            [
+                {"start": m.start, "end": m.end, "kind": "org", "value": m.entity, "text": m.text}
+                for m in result.mentions
+            ]
             + [
-                {"start": t.start, "end": t.end, "kind": "time", "value": t.value.edtf if t.value else (t.until.edtf if t.until else ""), "text": t.text}
+                {
+                    "start": t.start,
+                    "end": t.end,
+                    "kind": "time",
+                    "value": t.value.edtf if t.value else (t.until.edtf if t.until else ""),
+                    "text": t.text,
+                }
                 for t in result.times
             ],
             conn,
@@ -130,7 +152,9 @@ def store_extraction(store: Store, source: Source, result: Extraction) -> Docume
     return DocumentReport(source.origin, "ingested", source.id, len(result.claims), fresh)
 
 
-def ingest_text(store: Store, text: str, origin: str, lang: str | None = None, title: str | None = None) -> DocumentReport:
+def ingest_text(
+    store: Store, text: str, origin: str, lang: str | None = None, title: str | None = None
+) -> DocumentReport:
     """Extract and store one document given as text (idempotent by content hash)."""
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     existing = store.source_by_hash(sha)

@@ -68,7 +68,7 @@ class Interval:
 
     # The windows in which the relation began / ended (inclusive days).
     def start_window(self) -> tuple[date, date]:
-        return self.start.bounds if self.start else (MIN_DATE, MAX_DATE)
+        return self.start.bounds if self.start is not None else (MIN_DATE, MAX_DATE)
 
     def end_window(self) -> tuple[date, date]:
         if self.end is not None:

@@ -123,7 +123,9 @@ def _membership_verdicts(
     store: Store, body_ids: list[str], period: Period, as_known: date | None
 ) -> dict[str, list[tuple[Verdict, Claim]]]:
     by_member: dict[str, list[tuple[Verdict, Claim]]] = defaultdict(list)
-    for claim in store.claims(objects=body_ids, predicates=membership_predicates(), as_known=as_known):
+    for claim in store.claims(
+        objects=body_ids, predicates=membership_predicates(), as_known=as_known
+    ):
         by_member[claim.subject].append((claim.interval.check(*period), claim))
     return by_member
 
@@ -176,17 +178,29 @@ def is_member(
     if org.id in verdicts:
         verdict, claims = _best(verdicts[org.id])
         evidence = [e for c in claims for e in c.evidence]
-        return MembershipVerdict(org, entity, at, verdict.answer, verdict.reason, evidence, names_then)
+        return MembershipVerdict(
+            org, entity, at, verdict.answer, verdict.reason, evidence, names_then
+        )
     closed = _complete_at(store, entity, periods, at, as_known)
     if closed is not None:
         return MembershipVerdict(org, entity, at, Answer.NO, closed[0], closed[1], names_then)
     return MembershipVerdict(
-        org, entity, at, Answer.UNCERTAIN, "no source links them, and no complete list covers that date", [], names_then
+        org,
+        entity,
+        at,
+        Answer.UNCERTAIN,
+        "no source links them, and no complete list covers that date",
+        [],
+        names_then,
     )
 
 
 def _complete_at(
-    store: Store, body: Entity, periods: list[NamePeriod], at: FuzzyDate | date, as_known: date | None
+    store: Store,
+    body: Entity,
+    periods: list[NamePeriod],
+    at: FuzzyDate | date,
+    as_known: date | None,
 ) -> tuple[str, list[Evidence]] | None:
     """A stated count (or complete list) for that date that the certain members already fill."""
     first, last = period_of(at)
@@ -300,7 +314,7 @@ def former_names(store: Store, entity: str, as_known: date | None = None) -> lis
 
 def founders(store: Store, body: str, as_known: date | None = None) -> list[Relation]:
     """Members recorded with the role founding_member, across the body's names."""
-    entity, periods = _body(store, body)
+    _, periods = _body(store, body)
     claims = store.claims(
         objects=[p.entity_id for p in periods], predicates=["member_of"], as_known=as_known
     )
@@ -308,14 +322,20 @@ def founders(store: Store, body: str, as_known: date | None = None) -> list[Rela
 
 
 def joined_between(
-    store: Store, body: str, first: FuzzyDate | date, last: FuzzyDate | date, as_known: date | None = None
+    store: Store,
+    body: str,
+    first: FuzzyDate | date,
+    last: FuzzyDate | date,
+    as_known: date | None = None,
 ) -> list[tuple[Relation, Answer]]:
     """Members whose membership began within [first, last]: yes when certainly, uncertain when the start window straddles."""
-    entity, periods = _body(store, body)
+    _, periods = _body(store, body)
     low, high = period_of(first)[0], period_of(last)[1]
     found: dict[str, tuple[Claim, Answer]] = {}
     for claim in store.claims(
-        objects=[p.entity_id for p in periods], predicates=membership_predicates(), as_known=as_known
+        objects=[p.entity_id for p in periods],
+        predicates=membership_predicates(),
+        as_known=as_known,
     ):
         start = claim.interval.start
         if start is None or start.upper < low or start.lower > high:
@@ -331,10 +351,14 @@ def joined_between(
     return [(r, found[r.subject.id][1]) for r in sorted(rows, key=lambda r: _start_key(r.claim))]
 
 
-def _earliest_start(store: Store, member: str, bodies: list[str], as_known: date | None) -> date | None:
+def _earliest_start(
+    store: Store, member: str, bodies: list[str], as_known: date | None
+) -> date | None:
     starts = [
         c.interval.start.upper
-        for c in store.claims(subjects=[member], objects=bodies, predicates=membership_predicates(), as_known=as_known)
+        for c in store.claims(
+            subjects=[member], objects=bodies, predicates=membership_predicates(), as_known=as_known
+        )
         if c.interval.start is not None
     ]
     return min(starts) if starts else None
@@ -343,7 +367,7 @@ def _earliest_start(store: Store, member: str, bodies: list[str], as_known: date
 def since(store: Store, member: str, body: str, as_known: date | None = None) -> list[Relation]:
     """The membership claims of `member` in `body` (all roles), earliest start first."""
     org = store.resolve(member)
-    entity, periods = _body(store, body)
+    _, periods = _body(store, body)
     claims = store.claims(
         subjects=[org.id],
         objects=[p.entity_id for p in periods],
@@ -356,4 +380,6 @@ def since(store: Store, member: str, body: str, as_known: date | None = None) ->
 
 def leads(store: Store, member: str, as_known: date | None = None) -> list[Relation]:
     org = store.resolve(member)
-    return _relations_of(store, store.claims(subjects=[org.id], predicates=["leads"], as_known=as_known))
+    return _relations_of(
+        store, store.claims(subjects=[org.id], predicates=["leads"], as_known=as_known)
+    )

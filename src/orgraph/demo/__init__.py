@@ -40,7 +40,9 @@ def run_demo(store: Store, echo: Callable[[str], None]) -> None:
     for line in build_demo(store):
         echo(line)
     stats = store.stats()
-    echo(f"\nstore: {stats['sources']} documents, {stats['entities']} entities, {stats['claims']} claims\n")
+    echo(
+        f"\nstore: {stats['sources']} documents, {stats['entities']} entities, {stats['claims']} claims\n"
+    )
     at = read_date("Dezember 2007")
     assert at is not None
     members = query.members_at(store, "GMG", at)
@@ -50,7 +52,9 @@ def run_demo(store: Store, echo: Callable[[str], None]) -> None:
         day = read_date(when)
         assert day is not None
         verdict = query.is_member(store, "UNDP", "Genfer Migrationsgruppe", day)
-        echo(f"Was UNDP a member of the Geneva Migration Group in {when}? {verdict.answer.value} — {verdict.reason}")
+        echo(
+            f"Was UNDP a member of the Geneva Migration Group in {when}? {verdict.answer.value} — {verdict.reason}"
+        )
         if verdict.evidence:
             echo(f"   “{verdict.evidence[0].text}”")
     for record in query.former_names(store, "GMG"):

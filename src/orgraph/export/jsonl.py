@@ -81,12 +81,22 @@ def parse_line(text: str) -> tuple[Claim, Entity, Entity]:
             status=Status(line.get("status", "candidate")),
             confidence=float(line.get("confidence", 1.0)),
             evidence=[
-                Evidence(str(e["source"]), int(e["start"]), int(e["end"]), str(e["text"]), str(e["extractor"]))
+                Evidence(
+                    str(e["source"]),
+                    int(e["start"]),
+                    int(e["end"]),
+                    str(e["text"]),
+                    str(e["extractor"]),
+                )
                 for e in line.get("evidence", [])
             ],
             id=str(line.get("id") or ""),
-            recorded_at=datetime.fromisoformat(line["recorded_at"]) if line.get("recorded_at") else None,
-            retracted_at=datetime.fromisoformat(line["retracted_at"]) if line.get("retracted_at") else None,
+            recorded_at=datetime.fromisoformat(line["recorded_at"])
+            if line.get("recorded_at")
+            else None,
+            retracted_at=datetime.fromisoformat(line["retracted_at"])
+            if line.get("retracted_at")
+            else None,
         )
     except InvalidImport:
         raise

@@ -44,8 +44,14 @@ def _date(value: Any) -> FuzzyDate | None:
 
 def _entity_from(block: dict[str, Any]) -> Entity:
     names = [Name(block["en"], "en", "label")]
-    names += [Name(text, "de", "label" if i == 0 else "alias") for i, text in enumerate(block.get("de", []))]
-    names += [Name(text, "fr", "label" if i == 0 else "alias") for i, text in enumerate(block.get("fr", []))]
+    names += [
+        Name(text, "de", "label" if i == 0 else "alias")
+        for i, text in enumerate(block.get("de", []))
+    ]
+    names += [
+        Name(text, "fr", "label" if i == 0 else "alias")
+        for i, text in enumerate(block.get("fr", []))
+    ]
     names += [Name(text, "", "acronym") for text in block.get("acronyms", [])]
     names += [Name(text, "", "alias") for text in block.get("aliases", [])]
     return Entity(
@@ -62,7 +68,9 @@ def _predecessor_from(block: dict[str, Any], successor: Entity) -> Entity:
     acronyms = set(block.get("acronyms", []))
     full = [n for n in block["names"] if n not in acronyms] or list(block["names"])
     names = [Name(text, "", "acronym" if text in acronyms else "alias") for text in block["names"]]
-    return Entity(id=block["id"], type=successor.type, label=full[0], names=names, parent=successor.parent)
+    return Entity(
+        id=block["id"], type=successor.type, label=full[0], names=names, parent=successor.parent
+    )
 
 
 def parse_gazetteer(raw: dict[str, Any], origin: str = "gazetteer") -> Gazetteer:
@@ -78,7 +86,12 @@ def parse_gazetteer(raw: dict[str, Any], origin: str = "gazetteer") -> Gazetteer
             for pred in block.get("predecessor", []):
                 entities.append(_predecessor_from(pred, entity))
                 successions.append(
-                    Succession(pred["id"], entity.id, pred.get("change", "renamed"), _date(pred.get("until")))
+                    Succession(
+                        pred["id"],
+                        entity.id,
+                        pred.get("change", "renamed"),
+                        _date(pred.get("until")),
+                    )
                 )
             for old in block.get("replaces", []):
                 successions.append(
@@ -93,7 +106,9 @@ def parse_gazetteer(raw: dict[str, Any], origin: str = "gazetteer") -> Gazetteer
                 weak[entity.id] = tuple(block["weak_aliases"])
                 context[entity.id] = tuple(block.get("context", ()))
         except (KeyError, TypeError, OrgraphError) as exc:
-            raise OrgraphError(f"{origin}: entity {block.get('id', '?')!r} is malformed: {exc}") from None
+            raise OrgraphError(
+                f"{origin}: entity {block.get('id', '?')!r} is malformed: {exc}"
+            ) from None
     ids = [e.id for e in entities]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:

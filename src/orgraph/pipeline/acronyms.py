@@ -21,13 +21,23 @@ _PAREN = re.compile(r"\(([^()]{2,120})\)")
 _LONG_FORM_WINDOW = 16
 # A long form starts at a capitalised word right after one of these (not after a preposition).
 # Lower-case function words that may stand inside a name ("Büro für die Koordinierung …").
-_NAME_LINKS = frozenset("für von zu zur zum der die das des den dem und of for and on the in de du la le et".split())
+_NAME_LINKS = frozenset(
+    ["für", "von", "zu", "zur", "zum", "der", "die", "das", "des", "den", "dem", "und", "of", "for", "and", "on", "the", "in", "de", "du", "la", "le", "et"]
+)
 
 
 def _verb_like(word: str) -> bool:
     """A lower-case word that is neither a function word nor an inflected adjective ("humanitärer")."""
-    return word.islower() and word not in _NAME_LINKS and not word.endswith(("e", "en", "er", "es", "em"))
-_PREPOSITIONS = frozenset("für von zu zur zum über bei mit aus nach in an auf of for on to by with and und".split())
+    return (
+        word.islower()
+        and word not in _NAME_LINKS
+        and not word.endswith(("e", "en", "er", "es", "em"))
+    )
+
+
+_PREPOSITIONS = frozenset(
+    ["für", "von", "zu", "zur", "zum", "über", "bei", "mit", "aus", "nach", "in", "an", "auf", "of", "for", "on", "to", "by", "with", "and", "und"]
+)
 
 
 @dataclass(frozen=True)
@@ -48,18 +58,29 @@ def _article_start(tokens: list[Token], text: str, base: int, last: int) -> int 
         gap = text[tokens[i].end - base : tokens[i + 1].start - base] if i < last else ""
         if any(ch in gap for ch in ",;:()–—"):
             return None
-        if i >= 1 and tokens[i].text[:1].isupper() and tokens[i - 1].text.casefold() in ("als", "as"):
+        if (
+            i >= 1
+            and tokens[i].text[:1].isupper()
+            and tokens[i - 1].text.casefold() in ("als", "as")
+        ):
             return i  # "als Büro für Entwicklungskoordinierung (DCO)"
         if i >= 1 and tokens[i].text[:1].isupper() and tokens[i - 1].key == ARTICLE_KEY:
             before = tokens[i - 2] if i >= 2 else None
             # "für die Koordinierung" and "Entwicklungsgruppe der Vereinten" continue a name.
-            if before is None or (before.text.casefold() not in _PREPOSITIONS and not before.text[:1].isupper()):
+            if before is None or (
+                before.text.casefold() not in _PREPOSITIONS and not before.text[:1].isupper()
+            ):
                 return i
     return None
 
 
 def _long_form_start(
-    tokens: list[Token], text: str, base: int, last: int, mentions: list[Mention], entity: str | None
+    tokens: list[Token],
+    text: str,
+    base: int,
+    last: int,
+    mentions: list[Mention],
+    entity: str | None,
 ) -> int | None:
     """Token index where the long form before a "(" begins, or None."""
     by_article = _article_start(tokens, text, base, last)
@@ -84,8 +105,10 @@ def _long_form_start(
         if mention.entity != entity and first >= 2 and tokens[first - 1].key == ARTICLE_KEY:
             head = tokens[first - 2]
             gap = text[head.end - base : tokens[first - 1].start - base]
-            if head.text[:1].isupper() and head.text.casefold() not in _PREPOSITIONS and not any(
-                ch in gap for ch in ",;()"
+            if (
+                head.text[:1].isupper()
+                and head.text.casefold() not in _PREPOSITIONS
+                and not any(ch in gap for ch in ",;()")
             ):
                 first -= 2
         return first
@@ -125,7 +148,9 @@ def learn_definitions(
         if (looks_like_acronym(inner) and len(inner) <= 12) or named:
             # "(UNHCR)", and short names that are not acronyms in form: "(UN Women)", "(UN Country Teams, UNCTs)".
             entity = inside[0].entity if named else index.acronym_entity(inner)
-            start = _long_form_start(tokens, text, base, last, [m for m in result if m.end <= open_at], entity)
+            start = _long_form_start(
+                tokens, text, base, last, [m for m in result if m.end <= open_at], entity
+            )
             if start is None:
                 continue
             for m in result:  # a name that begins before the long form belongs to it
@@ -146,14 +171,28 @@ def learn_definitions(
             seen_forms.setdefault(entity, set()).update(
                 {long_form, *extra, *(m.text for m in inside)} | ({inner} if not named else set())
             )
-            merged = Mention(tokens[start].start, tokens[last].end, long_form, entity, "learned", start, last)
+            merged = Mention(
+                tokens[start].start, tokens[last].end, long_form, entity, "learned", start, last
+            )
             result = [m for m in result if m not in covered and m not in inside]
             result += [merged, *(_definition(m, entity) for m in inside)]
             if not inside:
-                acronym_tokens = [i for i, t in enumerate(tokens) if open_at < t.start and t.end < close_at]
+                acronym_tokens = [
+                    i for i, t in enumerate(tokens) if open_at < t.start and t.end < close_at
+                ]
                 if acronym_tokens:
                     first_tok, last_tok = acronym_tokens[0], acronym_tokens[-1]
-                    result.append(Mention(tokens[first_tok].start, tokens[last_tok].end, inner, entity, "definition", first_tok, last_tok))
+                    result.append(
+                        Mention(
+                            tokens[first_tok].start,
+                            tokens[last_tok].end,
+                            inner,
+                            entity,
+                            "definition",
+                            first_tok,
+                            last_tok,
+                        )
+                    )
             result.sort(key=lambda m: m.start)
             continue
         outer = [m for m in result if m.last_token == last and m.end <= open_at]
@@ -167,23 +206,54 @@ def learn_definitions(
             index.add_name(inner, entity)
             seen_forms.setdefault(entity, set()).update({acr, inner})
             result = [m for m in result if m not in inside and m not in outer]
-            result.append(Mention(tokens[last].start, tokens[last].end, acr, entity, "learned", last, last))
-            inner_tokens = [i for i, t in enumerate(tokens) if open_at < t.start and t.end < close_at]
+            result.append(
+                Mention(tokens[last].start, tokens[last].end, acr, entity, "learned", last, last)
+            )
+            inner_tokens = [
+                i for i, t in enumerate(tokens) if open_at < t.start and t.end < close_at
+            ]
             if inner_tokens:
-                result.append(Mention(tokens[inner_tokens[0]].start, tokens[inner_tokens[-1]].end, inner, entity, "definition", inner_tokens[0], inner_tokens[-1]))
+                result.append(
+                    Mention(
+                        tokens[inner_tokens[0]].start,
+                        tokens[inner_tokens[-1]].end,
+                        inner,
+                        entity,
+                        "definition",
+                        inner_tokens[0],
+                        inner_tokens[-1],
+                    )
+                )
             result.sort(key=lambda m: m.start)
-        elif outer and not inside and _is_proper_name(inner) and text[outer[0].end - base : match.start()].strip() == "":
+        elif (
+            outer
+            and not inside
+            and _is_proper_name(inner)
+            and text[outer[0].end - base : match.start()].strip() == ""
+        ):
             # "Genfer Migrationsgruppe (Geneva Migration Group)": the same body's name in another language.
             entity = outer[0].entity
             index.add_name(inner, entity)
             seen_forms.setdefault(entity, set()).add(inner)
-            inner_tokens = [i for i, t in enumerate(tokens) if open_at < t.start and t.end < close_at]
-            result.append(Mention(tokens[inner_tokens[0]].start, tokens[inner_tokens[-1]].end, inner, entity, "definition", inner_tokens[0], inner_tokens[-1]))
+            inner_tokens = [
+                i for i, t in enumerate(tokens) if open_at < t.start and t.end < close_at
+            ]
+            result.append(
+                Mention(
+                    tokens[inner_tokens[0]].start,
+                    tokens[inner_tokens[-1]].end,
+                    inner,
+                    entity,
+                    "definition",
+                    inner_tokens[0],
+                    inner_tokens[-1],
+                )
+            )
             result.sort(key=lambda m: m.start)
     return result, learned, seen_forms
 
 
-_LINKERS = frozenset("of for and on the de des du la le et für und der die das".split())
+_LINKERS = frozenset(["of", "for", "and", "on", "the", "de", "des", "du", "la", "le", "et", "für", "und", "der", "die", "das"])
 
 
 def _is_proper_name(text: str) -> bool:
@@ -191,4 +261,8 @@ def _is_proper_name(text: str) -> bool:
     if any(ch in text for ch in ",;:"):
         return False
     words = text.replace("-", " ").split()
-    return len(words) >= 2 and all(w[:1].isupper() or w.casefold() in _LINKERS for w in words) and words[0][:1].isupper()
+    return (
+        len(words) >= 2
+        and all(w[:1].isupper() or w.casefold() in _LINKERS for w in words)
+        and words[0][:1].isupper()
+    )

@@ -24,9 +24,30 @@ from orgraph.pipeline.timeexpr import Relation, TimeExpression, find_time_expres
 from orgraph.pipeline.tokens import ARTICLE_KEY, Token, tokenize
 
 EXTRACTOR = "orgraph-rules/0.1"
-_EVENT_FRAMES = frozenset({"rename", "merge", "admit", "expand", "found", "join", "join+list", "admit+list", "status+list"})
-_CONFIDENCE = {"status": 0.9, "join": 0.9, "admit": 0.9, "expand": 0.9, "found": 0.9, "rename": 0.9,
-               "merge": 0.85, "agreement": 0.85, "directed": 0.8}
+_EVENT_FRAMES = frozenset(
+    {
+        "rename",
+        "merge",
+        "admit",
+        "expand",
+        "found",
+        "join",
+        "join+list",
+        "admit+list",
+        "status+list",
+    }
+)
+_CONFIDENCE = {
+    "status": 0.9,
+    "join": 0.9,
+    "admit": 0.9,
+    "expand": 0.9,
+    "found": 0.9,
+    "rename": 0.9,
+    "merge": 0.85,
+    "agreement": 0.85,
+    "directed": 0.8,
+}
 
 
 @dataclass
@@ -49,11 +70,13 @@ class Extraction:
     stated_counts: list[StatedCount]
     new_entities: dict[str, NewEntity] = field(default_factory=dict)
     surface_forms: dict[str, set[str]] = field(default_factory=dict)  # entity id → forms seen
-    reference_forms: dict[str, set[str]] = field(default_factory=dict)  # "die Organisation" → its entity
+    reference_forms: dict[str, set[str]] = field(
+        default_factory=dict
+    )  # "die Organisation" → its entity
 
 
 def _group_genitive(tokens: list[Token], m: Mention) -> bool:
-    """"den Partnern der Vereinten Nationen": the organization only qualifies a group."""
+    """ "den Partnern der Vereinten Nationen": the organization only qualifies a group."""
     i = m.first_token
     if i < 2 or tokens[i - 1].key != ARTICLE_KEY:
         return False
@@ -73,7 +96,7 @@ def _arguments(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
 
 
 def _compound_modifier(tokens: list[Token], m: Mention) -> bool:
-    """"UN-Organisationen": the organization only qualifies a group noun joined to it by a hyphen."""
+    """ "UN-Organisationen": the organization only qualifies a group noun joined to it by a hyphen."""
     nxt = m.last_token + 1
     if nxt >= len(tokens) or tokens[nxt].start != m.end + 1:
         return False
@@ -115,8 +138,18 @@ def _merge(claims: list[Claim]) -> list[Claim]:
     dated = [c for c in merged.values() if c.interval.start is not None]
     result = []
     for claim in merged.values():
-        twin = next((d for d in dated if claim.interval.start is None and d.subject == claim.subject
-                     and d.predicate == claim.predicate and d.object == claim.object and d.role == claim.role), None)
+        twin = next(
+            (
+                d
+                for d in dated
+                if claim.interval.start is None
+                and d.subject == claim.subject
+                and d.predicate == claim.predicate
+                and d.object == claim.object
+                and d.role == claim.role
+            ),
+            None,
+        )
         if twin is not None:
             _absorb(twin, claim)
         else:
@@ -137,8 +170,14 @@ def _absorb(into: Claim, other: Claim) -> None:
 def detect_language(text: str) -> str:
     """German or English, by common function words (enough for prose about organizations)."""
     words = fold(text[:20000]).split()
-    de = sum(w in {"der", "die", "das", "und", "ist", "mit", "von", "für", "wurde", "den", "im"} for w in words)
-    en = sum(w in {"the", "and", "of", "is", "with", "for", "was", "to", "in", "by", "has"} for w in words)
+    de = sum(
+        w in {"der", "die", "das", "und", "ist", "mit", "von", "für", "wurde", "den", "im"}
+        for w in words
+    )
+    en = sum(
+        w in {"the", "and", "of", "is", "with", "for", "was", "to", "in", "by", "has"}
+        for w in words
+    )
     return "de" if de >= en else "en"
 
 
@@ -168,12 +207,18 @@ class _Document:
         tokens = tokenize(sentence.text, sentence.start)
         if sentence.block is Block.HEADING:
             self.heading_words = frozenset(t.text.casefold() for t in tokens)
-        mentions = find_mentions(sentence.text, tokens, sentence.start, self.index, self.heading_words)
+        mentions = find_mentions(
+            sentence.text, tokens, sentence.start, self.index, self.heading_words
+        )
         # Proper names first, so that a gloss or acronym after one attaches to it.
-        mentions, names = find_proper_names(sentence.text, tokens, sentence.start, mentions, self.index, self.lang)
+        mentions, names = find_proper_names(
+            sentence.text, tokens, sentence.start, mentions, self.index, self.lang
+        )
         for entity_id, label in names:
             self.add_entity(NewEntity(entity_id, label, "organization"))
-        mentions, learned, forms = learn_definitions(sentence.text, tokens, sentence.start, mentions, self.index)
+        mentions, learned, forms = learn_definitions(
+            sentence.text, tokens, sentence.start, mentions, self.index
+        )
         for entity in learned:
             self.add_entity(NewEntity(entity.id, entity.label, "organization"))
         for entity_id, entity_forms in forms.items():
@@ -184,7 +229,9 @@ class _Document:
             self.discourse.units.append(unit)
             self.add_entity(NewEntity(unit.id, unit.label, "unit", unit.parent))
             self.unit_claim(unit.id, unit.parent, sentence)
-        mentions = resolve_references(sentence.text, tokens, sentence.start, mentions, self.discourse)
+        mentions = resolve_references(
+            sentence.text, tokens, sentence.start, mentions, self.discourse
+        )
         for m in mentions:
             if m.how == "reference":
                 self.out.reference_forms.setdefault(m.entity, set()).add(m.text)
@@ -207,7 +254,9 @@ class _Document:
         frame = self.open_frame
         if sentence.block is Block.ITEM and frame is not None:
             # An item's own trigger wins, unless it merely repeats the list's (a lead in a list of leads).
-            if not found or {(f.frame, f.role) for f in found} == {(frame.trigger.frame, frame.trigger.role)}:
+            if not found or {(f.frame, f.role) for f in found} == {
+                (frame.trigger.frame, frame.trigger.role)
+            }:
                 found = self.continue_list(reader, args, sentence) or found
         else:
             self.open_frame = reader.open_frame
@@ -223,7 +272,12 @@ class _Document:
         for count in counts:
             when = _nearest(times, count.anchor)
             self.out.stated_counts.append(
-                StatedCount(count.body, count.count, when.value if when else None, self.evidence(sentence, "count"))
+                StatedCount(
+                    count.body,
+                    count.count,
+                    when.value if when else None,
+                    self.evidence(sentence, "count"),
+                )
             )
         directed = [f for f in found if f.frame in ("directed", "status", "agreement", "involved")]
         if directed:
@@ -237,7 +291,9 @@ class _Document:
             self.previous_times = times
         self.previous_paragraph = sentence.paragraph
 
-    def continue_list(self, reader: SentenceReader, args: list[Mention], sentence: Sentence) -> list[Found]:
+    def continue_list(
+        self, reader: SentenceReader, args: list[Mention], sentence: Sentence
+    ) -> list[Found]:
         """A list item continues its intro ("…, nämlich:") or heading ("Leitorganisationen der Cluster")."""
         frame = self.open_frame
         assert frame is not None
@@ -261,17 +317,29 @@ class _Document:
                 if context:
                     contexts[a.entity] = context
         return [
-            Found(s, trigger.predicate, o, trigger.role,
-                  quals + ((("context", contexts[s]),) if s in contexts else ()),
-                  f"{trigger.frame}+list", sentence.start)
+            Found(
+                s,
+                trigger.predicate,
+                o,
+                trigger.role,
+                quals + ((("context", contexts[s]),) if s in contexts else ()),
+                f"{trigger.frame}+list",
+                sentence.start,
+            )
             for s, o in dict.fromkeys(pairs)
         ]
 
     def evidence(self, sentence: Sentence, frame: str) -> Evidence:
-        return Evidence(self.source_id, sentence.start, sentence.end, sentence.text, f"{EXTRACTOR}:{frame}")
+        return Evidence(
+            self.source_id, sentence.start, sentence.end, sentence.text, f"{EXTRACTOR}:{frame}"
+        )
 
     def unit_claim(self, unit: str, parent: str, sentence: Sentence) -> None:
-        self.out.claims.append(Claim(unit, "part_of", parent, confidence=0.9, evidence=[self.evidence(sentence, "unit")]))
+        self.out.claims.append(
+            Claim(
+                unit, "part_of", parent, confidence=0.9, evidence=[self.evidence(sentence, "unit")]
+            )
+        )
 
     def claim(self, item: Found, sentence: Sentence, times: list[TimeExpression]) -> None:
         qualifiers = dict(item.qualifiers)
@@ -281,12 +349,23 @@ class _Document:
             confidence = min(confidence, 0.4)
         when = _nearest(times, item.anchor)
         self.out.claims.append(
-            Claim(item.subject, item.predicate, item.object, item.role, qualifiers, _interval(when),
-                  Status.CANDIDATE, round(confidence, 2), [self.evidence(sentence, item.frame)])
+            Claim(
+                item.subject,
+                item.predicate,
+                item.object,
+                item.role,
+                qualifiers,
+                _interval(when),
+                Status.CANDIDATE,
+                round(confidence, 2),
+                [self.evidence(sentence, item.frame)],
+            )
         )
 
 
-def extract(text: str, lang: str | None = None, source_id: str = "", index: NameIndex | None = None) -> Extraction:
+def extract(
+    text: str, lang: str | None = None, source_id: str = "", index: NameIndex | None = None
+) -> Extraction:
     """Mentions, time expressions, candidate claims and stated counts of one document."""
     lang = lang or detect_language(text)
     doc = _Document(text, lang, index or default_index(), source_id)
@@ -303,7 +382,9 @@ def extract(text: str, lang: str | None = None, source_id: str = "", index: Name
             inside.append(times[j])
             j += 1
         doc.sentence(sentence, inside)
-    used = {m.entity for m in doc.out.mentions} | {e for c in doc.out.claims for e in (c.subject, c.object)}
+    used = {m.entity for m in doc.out.mentions} | {
+        e for c in doc.out.claims for e in (c.subject, c.object)
+    }
     doc.out.new_entities = {k: v for k, v in doc.out.new_entities.items() if k in used}
     claims = _attribute_instruments(doc.out.claims, doc.out.new_entities)
     doc.out.claims = [c for c in _merge(_drop_subsumed(claims)) if c.subject != c.object]
@@ -328,4 +409,8 @@ def _drop_subsumed(claims: list[Claim]) -> list[Claim]:
         for c in claims
         if c.predicate == "agreement_with" and "hedge" not in c.qualifiers
     }
-    return [c for c in claims if not (c.predicate == "cooperates_with" and frozenset((c.subject, c.object)) in agreed)]
+    return [
+        c
+        for c in claims
+        if not (c.predicate == "cooperates_with" and frozenset((c.subject, c.object)) in agreed)
+    ]

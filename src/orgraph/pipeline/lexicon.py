@@ -20,11 +20,13 @@ class WordPattern:
     def matches(self, folded: str, key: str) -> bool:
         if self.exact:
             return folded == self.text
-        return folded.startswith(self.text) if self.prefix else key == self.text or folded == self.text
+        return (
+            folded.startswith(self.text) if self.prefix else key == self.text or folded == self.text
+        )
 
 
 def word_pattern(raw: str) -> WordPattern:
-    """"mitglied" matches any inflection, "beobachterstatus*" any continuation, "=leiten" only itself."""
+    """ "mitglied" matches any inflection, "beobachterstatus*" any continuation, "=leiten" only itself."""
     raw = fold(raw)
     if raw.startswith("="):
         return WordPattern(raw[1:], False, exact=True)

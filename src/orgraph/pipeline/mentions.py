@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from itertools import pairwise
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -18,7 +19,7 @@ from orgraph.names import fold
 from orgraph.pipeline.tokens import ARTICLE_KEY, Token, acronym_tokens, name_keys
 
 # Characters in the gap between two tokens that a name may not span.
-_BREAKS = frozenset("()[]{}.;:!?\"„“”«»")
+_BREAKS = frozenset('()[]{}.;:!?"„“”«»')
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,9 +37,15 @@ class Mention:
 class NameIndex:
     """Name and acronym sequences by first token, built from a gazetteer (plus document learning)."""
 
-    names: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=lambda: defaultdict(list))
-    acronyms: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=lambda: defaultdict(list))
-    weak: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=lambda: defaultdict(list))
+    names: dict[str, list[tuple[tuple[str, ...], str]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    acronyms: dict[str, list[tuple[tuple[str, ...], str]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    weak: dict[str, list[tuple[tuple[str, ...], str]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
     context: dict[str, frozenset[str]] = field(default_factory=dict)
     types: dict[str, str] = field(default_factory=dict)
     parents: dict[str, str] = field(default_factory=dict)
@@ -116,7 +123,9 @@ def _match_at(
     candidates: list[tuple[tuple[str, ...], str, str, bool]] = []
     candidates += [(seq, e, "gazetteer", False) for seq, e in index.names.get(token.key, ())]
     candidates += [(seq, e, "acronym", True) for seq, e in index.acronyms.get(token.text, ())]
-    candidates += [(seq, e, "gazetteer", False) for seq, e in index.weak.get(token.key, ()) if e in weak_ok]
+    candidates += [
+        (seq, e, "gazetteer", False) for seq, e in index.weak.get(token.key, ()) if e in weak_ok
+    ]
     for seq, entity, how, exact in candidates:
         end = i + len(seq)
         if end > len(tokens):
@@ -125,11 +134,15 @@ def _match_at(
         values = [t.text for t in window] if exact else [t.key for t in window]
         if exact and values != list(seq):
             # A plural acronym ("UNCTs") is the acronym.
-            if not (len(seq) == len(values) and values[:-1] == list(seq[:-1]) and values[-1] == seq[-1] + "s"):
+            if not (
+                len(seq) == len(values)
+                and values[:-1] == list(seq[:-1])
+                and values[-1] == seq[-1] + "s"
+            ):
                 continue
         elif not exact and tuple(values) != seq:
             continue
-        if any(not _gap_ok(text, a, b, base) for a, b in zip(window, window[1:], strict=False)):
+        if any(not _gap_ok(text, a, b, base) for a, b in pairwise(window)):
             continue
         if best is None or end > best[0]:
             best = (end, entity, how)
@@ -137,7 +150,11 @@ def _match_at(
 
 
 def find_mentions(
-    text: str, tokens: list[Token], base: int, index: NameIndex, context: frozenset[str] = frozenset()
+    text: str,
+    tokens: list[Token],
+    base: int,
+    index: NameIndex,
+    context: frozenset[str] = frozenset(),
 ) -> list[Mention]:
     """Gazetteer and acronym mentions in one sentence, longest match first, non-overlapping.
 

@@ -22,11 +22,16 @@ from orgraph.pipeline.tokens import Token
 
 @cache
 def _lexicon() -> dict[str, Any]:
-    return tomllib.loads(resources.files("orgraph.lexicon").joinpath("references.toml").read_text("utf-8"))
+    return tomllib.loads(
+        resources.files("orgraph.lexicon").joinpath("references.toml").read_text("utf-8")
+    )
 
 
 def _is_head(word: str) -> bool:
-    return any(word.endswith(h) for h in _lexicon()["name_heads"]) or word in _lexicon()["name_heads_en"]
+    return (
+        any(word.endswith(h) for h in _lexicon()["name_heads"])
+        or word in _lexicon()["name_heads_en"]
+    )
 
 
 def _modifier(token: Token, position: int, lang: str) -> bool:
@@ -52,7 +57,11 @@ def find_proper_names(
         first = i
         # An English name quoted in German text ("als Development Group Office bezeichnet").
         head_lang = "en" if fold(token.text) in _lexicon()["name_heads_en"] else lang
-        while first - 1 >= 0 and first - 1 not in covered and _modifier(tokens[first - 1], first - 1, head_lang):
+        while (
+            first - 1 >= 0
+            and first - 1 not in covered
+            and _modifier(tokens[first - 1], first - 1, head_lang)
+        ):
             gap = text[tokens[first - 1].end - base : tokens[first].start - base]
             if gap.strip(" -"):
                 break

@@ -24,7 +24,9 @@ from orgraph.pipeline.tokens import ARTICLE_KEY, Token
 
 @cache
 def _lexicon() -> dict[str, Any]:
-    return tomllib.loads(resources.files("orgraph.lexicon").joinpath("references.toml").read_text("utf-8"))
+    return tomllib.loads(
+        resources.files("orgraph.lexicon").joinpath("references.toml").read_text("utf-8")
+    )
 
 
 def _matches(word: str, pattern: str) -> bool:
@@ -67,7 +69,13 @@ class Discourse:
     def focus(self) -> str | None:
         """The organization the text is about: the most mentioned one that is an actor, not a body."""
         for entity, _ in self.counts.most_common():
-            if self.org_types.get(entity, "organization") not in ("system", "inter_agency_body", "principal_organ", "country_team", "cluster"):
+            if self.org_types.get(entity, "organization") not in (
+                "system",
+                "inter_agency_body",
+                "principal_organ",
+                "country_team",
+                "cluster",
+            ):
                 return entity
         return None
 
@@ -91,7 +99,9 @@ class Discourse:
         return None
 
 
-def find_units(text: str, tokens: list[Token], base: int, mentions: list[Mention]) -> tuple[list[Mention], list[Unit]]:
+def find_units(
+    text: str, tokens: list[Token], base: int, mentions: list[Mention]
+) -> tuple[list[Mention], list[Unit]]:
     """Unit phrases: [adjectives] UNIT-HEAD der/des ORG [in Place]."""
     heads = [fold(h) for h in _lexicon()["unit_heads"]]
     by_first = {m.first_token: m for m in mentions}
@@ -103,17 +113,32 @@ def find_units(text: str, tokens: list[Token], base: int, mentions: list[Mention
             continue
         if tokens[i + 1].key != ARTICLE_KEY and fold(tokens[i + 1].text) != "of":
             continue
-        parent = by_first.get(i + 2) or (by_first.get(i + 3) if tokens[i + 2].key == ARTICLE_KEY else None)
+        parent = by_first.get(i + 2) or (
+            by_first.get(i + 3) if tokens[i + 2].key == ARTICLE_KEY else None
+        )
         if parent is None:
             continue
         first = i
-        while first > 0 and tokens[first - 1].text[:1].isupper() and tokens[first - 1].key != ARTICLE_KEY and first - 1 not in {m.last_token for m in result}:
+        while (
+            first > 0
+            and tokens[first - 1].text[:1].isupper()
+            and tokens[first - 1].key != ARTICLE_KEY
+            and first - 1 not in {m.last_token for m in result}
+        ):
             first -= 1  # adjectives: "Ständiges", "Permanent Observer"
         last = parent.last_token
         place = ""
-        if last + 2 < len(tokens) and fold(tokens[last + 1].text) == "in" and tokens[last + 2].text[:1].isupper():
+        if (
+            last + 2 < len(tokens)
+            and fold(tokens[last + 1].text) == "in"
+            and tokens[last + 2].text[:1].isupper()
+        ):
             end = last + 2
-            if end + 1 < len(tokens) and tokens[end + 1].text[:1].isupper() and tokens[end + 1].start - tokens[end].end == 1:
+            if (
+                end + 1 < len(tokens)
+                and tokens[end + 1].text[:1].isupper()
+                and tokens[end + 1].start - tokens[end].end == 1
+            ):
                 end += 1  # "New York"
             place = " ".join(t.text for t in tokens[last + 2 : end + 1])
             last = end
@@ -121,8 +146,12 @@ def find_units(text: str, tokens: list[Token], base: int, mentions: list[Mention
         unit_id = f"{parent.entity}-{slug(token.text)}" + (f"-{slug(place)}" if place else "")
         surface = text[tokens[first].start - base : tokens[last].end - base]
         units.append(Unit(unit_id, surface, parent.entity, head))
-        result = [m for m in result if not (m.start >= tokens[first].start and m.end <= tokens[last].end)]
-        result.append(Mention(tokens[first].start, tokens[last].end, surface, unit_id, "unit", first, last))
+        result = [
+            m for m in result if not (m.start >= tokens[first].start and m.end <= tokens[last].end)
+        ]
+        result.append(
+            Mention(tokens[first].start, tokens[last].end, surface, unit_id, "unit", first, last)
+        )
     result.sort(key=lambda m: m.start)
     return result, units
 
@@ -138,7 +167,11 @@ def resolve_references(
             continue
         # "die Organisation", "der neuen Einheit": an article, at most one adjective, the noun.
         article = i - 1 if tokens[i - 1].key == ARTICLE_KEY else i - 2
-        if article < 0 or tokens[article].key != ARTICLE_KEY or (article == i - 2 and tokens[i - 1].text[:1].isupper()):
+        if (
+            article < 0
+            or tokens[article].key != ARTICLE_KEY
+            or (article == i - 2 and tokens[i - 1].text[:1].isupper())
+        ):
             continue
         word = fold(token.text)
         for entry in _lexicon()["reference"]:
@@ -150,7 +183,11 @@ def resolve_references(
                 unit = discourse.unit_for(word)
                 target = unit.id if unit else None
                 # "Das Büro des Ständigen Beobachters": the genitive belongs to the reference.
-                if i + 3 < len(tokens) and tokens[i + 1].key == ARTICLE_KEY and (i + 2) not in covered:
+                if (
+                    i + 3 < len(tokens)
+                    and tokens[i + 1].key == ARTICLE_KEY
+                    and (i + 2) not in covered
+                ):
                     j = i + 2
                     while j < len(tokens) and tokens[j].text[:1].isupper() and j not in covered:
                         last = j
@@ -159,13 +196,25 @@ def resolve_references(
                 target = discourse.head_for(word)
             else:
                 target = discourse.focus()
-                if word == "field" and (i + 1 >= len(tokens) or not fold(tokens[i + 1].text).startswith("mission")):
+                if word == "field" and (
+                    i + 1 >= len(tokens) or not fold(tokens[i + 1].text).startswith("mission")
+                ):
                     target = None
                 elif word == "field":
                     last = i + 1
             if target:
                 surface = text[tokens[article].start - base : tokens[last].end - base]
-                result.append(Mention(tokens[article].start, tokens[last].end, surface, target, "reference", article, last))
+                result.append(
+                    Mention(
+                        tokens[article].start,
+                        tokens[last].end,
+                        surface,
+                        target,
+                        "reference",
+                        article,
+                        last,
+                    )
+                )
             break
     result.sort(key=lambda m: m.start)
     return result

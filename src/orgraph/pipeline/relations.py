@@ -21,7 +21,7 @@ from orgraph.pipeline.tokens import ARTICLE_KEY, Token
 _INSTRUMENT = re.compile(r"\b(?:[A-Z]{1,2}/RES/\d+/\d+|(?:Resolution|resolution)\s+\d+/\d+)")
 _DIGITS = re.compile(r"^\d{1,4}$")
 _QUOTES = "„“\"”«»‚‘'"
-ARTICLE_WORDS = frozenset("der die das des dem den the".split())
+ARTICLE_WORDS = frozenset(["der", "die", "das", "des", "dem", "den", "the"])
 
 Pairs = list[tuple[str, str]]
 
@@ -54,7 +54,9 @@ class Context:
 
     actor: str | None = None  # the organization the text was last about (for "sie", "es", "ihre")
     last_actors: list[str] = field(default_factory=list)  # all of them, for "sie zusammen"
-    last_named: list[str] = field(default_factory=list)  # every organization of the last sentence, for "beide"
+    last_named: list[str] = field(
+        default_factory=list
+    )  # every organization of the last sentence, for "beide"
     objects: list[str] = field(default_factory=list)  # last partners (for "ihnen", "them")
     body: str | None = None  # the last body members joined (for "in die Gruppe aufgenommen")
     focus_body: str | None = None  # the body the text is mostly about
@@ -107,13 +109,16 @@ def find_triggers(tokens: list[Token], lex: Lexicon) -> list[Hit]:
 
 
 def drop_glosses(hits: list[Hit], text: str, tokens: list[Token], base: int) -> list[Hit]:
-    """"ständig Eingeladene (standing invitee)": a translation in parentheses is not a second trigger."""
+    """ "ständig Eingeladene (standing invitee)": a translation in parentheses is not a second trigger."""
     kept: list[Hit] = []
     for hit in hits:
         if kept:
             prev = kept[-1]
             gap = text[tokens[prev.last].end - base : tokens[hit.first].start - base]
-            same = (prev.trigger.predicate, prev.trigger.role) == (hit.trigger.predicate, hit.trigger.role)
+            same = (prev.trigger.predicate, prev.trigger.role) == (
+                hit.trigger.predicate,
+                hit.trigger.role,
+            )
             if same and gap.strip() == "(":
                 continue
         kept.append(hit)
@@ -124,7 +129,13 @@ class SentenceReader:
     """Reads the relations of one sentence; holds the sentence's tokens and organizations."""
 
     def __init__(
-        self, text: str, tokens: list[Token], base: int, args: list[Mention], ctx: Context, lang: str
+        self,
+        text: str,
+        tokens: list[Token],
+        base: int,
+        args: list[Mention],
+        ctx: Context,
+        lang: str,
     ) -> None:
         self.text, self.tokens, self.base, self.ctx, self.lang = text, tokens, base, ctx, lang
         self.args = args
@@ -153,8 +164,15 @@ class SentenceReader:
         if previous is not None and previous is not m:
             between = self.text[previous.end - self.base : m.start - self.base]
             between = re.sub(r"\([^()]*\)", " ", between)
-            words = [w for w in re.findall(r"[^\W\d_]+", between.casefold()) if w not in ARTICLE_WORDS]
-            if not words and "," in between or words and " ".join(words) in self.lex.words["enumeration_links"]:
+            words = [
+                w for w in re.findall(r"[^\W\d_]+", between.casefold()) if w not in ARTICLE_WORDS
+            ]
+            if (
+                (not words
+                and "," in between)
+                or (words
+                and " ".join(words) in self.lex.words["enumeration_links"])
+            ):
                 return self.word_before(previous)
         return self.word(i) if i >= 0 and "," not in self.gap(i) else ""
 
@@ -162,11 +180,15 @@ class SentenceReader:
         """Preceded by von/durch/by (skipping articles and people nouns: "von den Leitern der")."""
         i = m.first_token - 1
         for steps in range(4):
-            if i < 0 or "," in self.gap(i) and steps:
+            if i < 0 or ("," in self.gap(i) and steps):
                 return False
             if self.word(i) in self.lex.words[marks]:
                 return True
-            if steps and self.tokens[i].key != ARTICLE_KEY and self.word(i) in self.lex.words["object_preps"]:
+            if (
+                steps
+                and self.tokens[i].key != ARTICLE_KEY
+                and self.word(i) in self.lex.words["object_preps"]
+            ):
                 return False
             i -= 1
         return False
@@ -201,7 +223,9 @@ class SentenceReader:
         """Whom the sentence is about, for a pronoun in the next one: its claims' subjects, else its subjects."""
         if found:
             return list(dict.fromkeys(f.subject for f in found))
-        return list(dict.fromkeys(a.entity for a in self.main_clause_args() if not self.prepositional(a)))
+        return list(
+            dict.fromkeys(a.entity for a in self.main_clause_args() if not self.prepositional(a))
+        )
 
     def has_word(self, name: str, first: int, last: int) -> bool:
         return any(self.word(i) in self.lex.words[name] for i in range(max(0, first), last))
@@ -220,7 +244,7 @@ class SentenceReader:
         return self.has_word("negations", hit.first - 3, hit.last + 3)
 
     def context_phrase(self, hit: Hit, objects: list[Mention]) -> str | None:
-        """"bei Naturkatastrophen", "in natural disasters": the situation a lead is for."""
+        """ "bei Naturkatastrophen", "in natural disasters": the situation a lead is for."""
         starts = [i for i, w in enumerate(self.folded) if w in ("bei", "during")]
         if objects:
             i = max(o.last_token for o in objects) + 1
@@ -257,7 +281,9 @@ class SentenceReader:
         consumed = -1
         for n, hit in enumerate(hits):
             limit = hits[n + 1].first if n + 1 < len(hits) else len(self.tokens)
-            if n + 1 < len(hits):  # "…; nach Naturkatastrophen übernimmt die IOM die Führung": a new clause
+            if n + 1 < len(
+                hits
+            ):  # "…; nach Naturkatastrophen übernimmt die IOM die Führung": a new clause
                 limit = next((i + 1 for i in range(hit.last, limit) if ";" in self.gap(i)), limit)
             stop = self.clause_end(hit.first + 1, limit)
             before = [a for a in self.args if consumed < a.last_token < hit.first]
@@ -271,19 +297,42 @@ class SentenceReader:
             if self.text.rstrip().endswith(":") and n == len(hits) - 1:
                 # "…, nämlich:" — the list items that follow continue this trigger.
                 subjects = tuple(previous or self.subjects(hit, before, after, previous)[0])
-                self.open_frame = OpenFrame(hit.trigger, subjects, self.ctx.body, self.tokens[hit.first].start)
+                self.open_frame = OpenFrame(
+                    hit.trigger, subjects, self.ctx.body, self.tokens[hit.first].start
+                )
         role = self.borrowed_role(hits)
         if role:
             found = [
-                Found(f.subject, f.predicate, f.object, role, f.qualifiers, f.frame, f.anchor, f.hedge, f.inherited)
-                if f.predicate == "member_of" and f.role == "member" else f
+                Found(
+                    f.subject,
+                    f.predicate,
+                    f.object,
+                    role,
+                    f.qualifiers,
+                    f.frame,
+                    f.anchor,
+                    f.hedge,
+                    f.inherited,
+                )
+                if f.predicate == "member_of" and f.role == "member"
+                else f
                 for f in found
             ]
             if self.open_frame is not None and self.open_frame.trigger.predicate == "member_of":
                 trigger = self.open_frame.trigger
                 self.open_frame = OpenFrame(
-                    Trigger(trigger.words, trigger.gap, trigger.frame, trigger.predicate, role, trigger.kind, trigger.passive),
-                    self.open_frame.subjects, self.open_frame.body, self.open_frame.anchor,
+                    Trigger(
+                        trigger.words,
+                        trigger.gap,
+                        trigger.frame,
+                        trigger.predicate,
+                        role,
+                        trigger.kind,
+                        trigger.passive,
+                    ),
+                    self.open_frame.subjects,
+                    self.open_frame.body,
+                    self.open_frame.anchor,
                 )
         return self.finish(found), self.counts(found)
 
@@ -294,8 +343,12 @@ class SentenceReader:
         return OpenFrame(hits[-1].trigger, (), self.ctx.body, self.tokens[hits[-1].first].start)
 
     def borrowed_role(self, hits: list[Hit]) -> str | None:
-        """"Der Kreis der Cosponsoren wurde erweitert": a role word lends its role to the sentence's joins."""
-        roles = [h.trigger.role for h in hits if h.trigger.frame == "status" and h.trigger.role not in (None, "member")]
+        """ "Der Kreis der Cosponsoren wurde erweitert": a role word lends its role to the sentence's joins."""
+        roles = [
+            h.trigger.role
+            for h in hits
+            if h.trigger.frame == "status" and h.trigger.role not in (None, "member")
+        ]
         return roles[0] if roles else None
 
     def finish(self, found: list[Found]) -> list[Found]:
@@ -313,31 +366,59 @@ class SentenceReader:
                 qualifiers["instrument"] = instrument.group()
             role = f.role if predicate in ("member_of", "leads") else None
             result.append(
-                Found(f.subject, predicate, f.object, role, tuple(sorted(qualifiers.items())),
-                      f.frame, f.anchor, hedge or f.hedge, f.inherited)
+                Found(
+                    f.subject,
+                    predicate,
+                    f.object,
+                    role,
+                    tuple(sorted(qualifiers.items())),
+                    f.frame,
+                    f.anchor,
+                    hedge or f.hedge,
+                    f.inherited,
+                )
             )
         return result
 
-    def frame(self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int) -> list[Found]:
+    def frame(
+        self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
+    ) -> list[Found]:
         trigger = hit.trigger
         reader = getattr(self, f"_frame_{trigger.frame}")
         pairs, inherited = reader(hit, before, after, previous, stop)
         quals: tuple[tuple[str, str], ...] = (("kind", trigger.kind),) if trigger.kind else ()
         if trigger.predicate == "leads":
-            context = self.context_phrase(hit, [a for a in after if any(a.entity == o for _, o in pairs)])
+            context = self.context_phrase(
+                hit, [a for a in after if any(a.entity == o for _, o in pairs)]
+            )
             if context:
                 quals += (("context", context),)
         anchor = self.tokens[hit.first].start
         return [
-            Found(s, trigger.predicate, o, trigger.role, quals, trigger.frame, anchor, inherited=inherited)
+            Found(
+                s,
+                trigger.predicate,
+                o,
+                trigger.role,
+                quals,
+                trigger.frame,
+                anchor,
+                inherited=inherited,
+            )
             for s, o in dict.fromkeys(pairs)
             if s != o
         ]
 
-    def subjects(self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str]) -> tuple[list[str], bool]:
+    def subjects(
+        self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str]
+    ) -> tuple[list[str], bool]:
         """Who acts: before the trigger, right after the verb (inversion), a pronoun, or the previous clause's."""
         main = self.main_clause_args()
-        own = [a.entity for a in before if a in main and not self.is_agent(a) and not self.prepositional(a)]
+        own = [
+            a.entity
+            for a in before
+            if a in main and not self.is_agent(a) and not self.prepositional(a)
+        ]
         if own:
             return own, False
         pronoun_next = self.word(hit.last + 1) in self.lex.words["actor_pronouns"]
@@ -356,13 +437,19 @@ class SentenceReader:
         return [], False
 
     def verb_final(self, hit: Hit) -> bool:
-        """"…, die die UN-Länderteams leiten und …": a lower-case trigger that closes its clause."""
+        """ "…, die die UN-Länderteams leiten und …": a lower-case trigger that closes its clause."""
         if self.tokens[hit.last].text[:1].isupper():
             return False
         gap = self.gap(hit.last)
-        return hit.last == len(self.tokens) - 1 or any(ch in gap for ch in ",.;") or self.word(hit.last + 1) in self.lex.words["clause_ends"]
+        return (
+            hit.last == len(self.tokens) - 1
+            or any(ch in gap for ch in ",.;")
+            or self.word(hit.last + 1) in self.lex.words["clause_ends"]
+        )
 
-    def _frame_directed(self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int) -> tuple[Pairs, bool]:
+    def _frame_directed(
+        self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
+    ) -> tuple[Pairs, bool]:
         if self.verb_final(hit) and hit.trigger.words[0].exact:
             # Objects stand before a clause-final verb; the subject opens the clause.
             start = max((i for i in range(hit.first) if "," in self.gap(i)), default=-1)
@@ -381,7 +468,9 @@ class SentenceReader:
             subjects, objects = objects, subjects
         return [(s, o) for s in subjects for o in objects], inherited
 
-    def _frame_passive(self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int) -> tuple[Pairs, bool]:
+    def _frame_passive(
+        self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
+    ) -> tuple[Pairs, bool]:
         agents = [a for a in self.args if self.is_agent(a) and abs(a.first_token - hit.first) < 12]
         if not agents:
             return [], False
@@ -389,8 +478,15 @@ class SentenceReader:
         earlier = [a for a in self.args if a.last_token < first_agent and a not in agents]
         if not earlier:
             return [], False
-        chain = [a for a in self.args if first_agent <= a.first_token and a.first_token <= max(hit.last, agents[-1].first_token)]
-        return [(a.entity, earlier[-1].entity) for a in chain if a.entity != earlier[-1].entity], False
+        chain = [
+            a
+            for a in self.args
+            if first_agent <= a.first_token
+            and a.first_token <= max(hit.last, agents[-1].first_token)
+        ]
+        return [
+            (a.entity, earlier[-1].entity) for a in chain if a.entity != earlier[-1].entity
+        ], False
 
     def context_after(self, m: Mention) -> str | None:
         """The "bei Konflikten" that follows one organization in a list item."""
@@ -402,14 +498,20 @@ class SentenceReader:
             if any(a.first_token == j for a in self.args):
                 break
             words.append(self.tokens[j].text)
-            if any(ch in self.gap(j) for ch in ",.;:()") or (self.lang == "de" and self.tokens[j].text[:1].isupper()):
+            if any(ch in self.gap(j) for ch in ",.;:()") or (
+                self.lang == "de" and self.tokens[j].text[:1].isupper()
+            ):
                 break
         return " ".join(words) or None
 
-    def _frame_involved(self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int) -> tuple[Pairs, bool]:
+    def _frame_involved(
+        self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
+    ) -> tuple[Pairs, bool]:
         own = [a.entity for a in before + after if not self.prepositional(a)]
         subjects, inherited = (own[:1], False) if own else self.subjects(hit, [], [], previous)
-        objects = [a.entity for a in before + after if a.entity not in subjects and self.prepositional(a)]
+        objects = [
+            a.entity for a in before + after if a.entity not in subjects and self.prepositional(a)
+        ]
         return [(s, o) for s in subjects for o in objects], inherited
 
     def _status_body(self, hit: Hit, after: list[Mention]) -> Mention | None:
@@ -424,27 +526,40 @@ class SentenceReader:
             depth += gap.count("(") - gap.count(")")
             if i > hit.last and depth <= 0:
                 between.append(i)
-            if depth <= 0 and any(ch in gap for ch in ",;:–—") :
+            if depth <= 0 and any(ch in gap for ch in ",;:–—"):
                 return None
         connectors = all(
             self.tokens[i].key == ARTICLE_KEY
             or self.word(i) in self.lex.words["object_preps"]
-            or (self.lang == "de" and self.word(i).endswith(("e", "en", "er", "es", "em")) and self.word(i).islower())
+            or (
+                self.lang == "de"
+                and self.word(i).endswith(("e", "en", "er", "es", "em"))
+                and self.word(i).islower()
+            )
             for i in between
         )
         return candidate if len(between) <= 3 and connectors else None
 
-    def _frame_status(self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int) -> tuple[Pairs, bool]:
+    def _frame_status(
+        self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
+    ) -> tuple[Pairs, bool]:
         region = before + after
         capacity = self.word(hit.first - 1) in self.lex.words["capacity_marks"] or (
-            self.word(hit.first - 2) in self.lex.words["capacity_marks"] and not self.tokens[hit.first - 1].text[:1].isupper()
+            self.word(hit.first - 2) in self.lex.words["capacity_marks"]
+            and not self.tokens[hit.first - 1].text[:1].isupper()
         )
         body_mention = None if capacity else self._status_body(hit, after)
         if capacity:
             # "als ständiger Eingeladener in das IASC", "als Mitglied der Gruppe …": the body after
             # a preposition or a genitive; "als ständige Eingeladene das OHCHR": members, no body.
-            marked = [a for a in region if self.after_mark(a, "object_preps") and a.first_token > hit.last]
-            genitive = after and after[0].first_token == hit.last + 2 and self.word(hit.last + 1) in self.lex.words["genitive_links"]
+            marked = [
+                a for a in region if self.after_mark(a, "object_preps") and a.first_token > hit.last
+            ]
+            genitive = (
+                after
+                and after[0].first_token == hit.last + 2
+                and self.word(hit.last + 1) in self.lex.words["genitive_links"]
+            )
             body_mention = after[0] if genitive else (marked[0] if marked else None)
         bodies: list[str] = []
         if body_mention is not None:
@@ -452,13 +567,22 @@ class SentenceReader:
             bodies = [body] + [a.entity for a in self.enumerated_after(body_mention)]
         else:
             # "Die Generalversammlung räumte der IOM den Beobachterstatus ein", or a list after ':'.
-            listed = bool(after) and ":" in self.text[self.tokens[hit.last].end - self.base : after[0].start - self.base]
+            listed = (
+                bool(after)
+                and ":"
+                in self.text[self.tokens[hit.last].end - self.base : after[0].start - self.base]
+            )
             if after and not listed and not capacity:
                 return [], False
             granting = [a.entity for a in self.args if self.body_type(a.entity)]
             # "erhielten … den Status ständiger Eingeladener.": the status of the body the text is about.
-            final = hit.last >= len(self.tokens) - 2 and self.word(hit.first - 1) in ("status", "rang")
-            fallback = granting[0] if granting else (self.ctx.focus_body if capacity or final else None)
+            final = hit.last >= len(self.tokens) - 2 and self.word(hit.first - 1) in (
+                "status",
+                "rang",
+            )
+            fallback = (
+                granting[0] if granting else (self.ctx.focus_body if capacity or final else None)
+            )
             if fallback is None:
                 return [], False
             body = fallback
@@ -467,8 +591,11 @@ class SentenceReader:
                 return [], False  # a bare "Ihre Mitgliedschaft wuchs": nobody named
         bodies = bodies or [body]
         members = [
-            a.entity for a in region
-            if a.entity not in bodies and not self.is_agent(a, "strong_agent_preps") and self.can_be_member(a.entity)
+            a.entity
+            for a in region
+            if a.entity not in bodies
+            and not self.is_agent(a, "strong_agent_preps")
+            and self.can_be_member(a.entity)
         ]
         inherited = False
         if not members:
@@ -484,7 +611,9 @@ class SentenceReader:
                 continue
             between = self.text[current.end - self.base : a.start - self.base].strip().casefold()
             words = [w for w in between.replace(",", " ").split() if w not in ARTICLE_WORDS]
-            if between and (between == "," or (words and " ".join(words) in self.lex.words["enumeration_links"])):
+            if between and (
+                between == "," or (words and " ".join(words) in self.lex.words["enumeration_links"])
+            ):
                 found.append(a)
                 current = a
             else:
@@ -494,12 +623,20 @@ class SentenceReader:
     def _marked_body(self, region: list[Mention]) -> Mention | None:
         marked = [a for a in region if self.after_mark(a, "target_marks")]
         typed = [a for a in region if self.body_type(a.entity)]
-        return (marked or typed or [None])[0]
+        found = marked or typed
+        return found[0] if found else None
 
-    def _frame_join(self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int) -> tuple[Pairs, bool]:
+    def _frame_join(
+        self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
+    ) -> tuple[Pairs, bool]:
         region = before + after
         body_mention = self._marked_body(after) or self._marked_body(region)
-        if body_mention is None and after and after[0].first_token <= hit.last + 2 and not self.tokens[hit.first].text[:1].isupper():
+        if (
+            body_mention is None
+            and after
+            and after[0].first_token <= hit.last + 2
+            and not self.tokens[hit.first].text[:1].isupper()
+        ):
             body_mention = after[0]  # "WFP joined UNAIDS": the direct object of the verb
         if body_mention is None:
             typed = [a for a in self.args if self.body_type(a.entity)]
@@ -514,7 +651,9 @@ class SentenceReader:
         self.ctx.body = body
         return [(m, body) for m in members], inherited
 
-    def _frame_admit(self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int) -> tuple[Pairs, bool]:
+    def _frame_admit(
+        self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
+    ) -> tuple[Pairs, bool]:
         region = before + after
         marked = [a for a in region if self.after_mark(a, "target_marks")]
         typed = [a for a in self.args if self.body_type(a.entity)]
@@ -534,8 +673,12 @@ class SentenceReader:
         self.ctx.body = body
         return [(m, body) for m in members], inherited
 
-    def _frame_expand(self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int) -> tuple[Pairs, bool]:
-        mark = next((i for i in range(0, stop) if self.word(i) in self.lex.words["expansion_marks"]), None)
+    def _frame_expand(
+        self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
+    ) -> tuple[Pairs, bool]:
+        mark = next(
+            (i for i in range(0, stop) if self.word(i) in self.lex.words["expansion_marks"]), None
+        )
         if mark is None:
             return [], False
         members = [a for a in self.args if mark < a.first_token < stop]
@@ -547,7 +690,9 @@ class SentenceReader:
         self.ctx.body = body
         return [(m.entity, body) for m in members], False
 
-    def _frame_found(self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int) -> tuple[Pairs, bool]:
+    def _frame_found(
+        self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
+    ) -> tuple[Pairs, bool]:
         agents = [a for a in self.args if self.is_agent(a) and a.first_token < stop]
         if agents:
             founders = [a for a in self.args if agents[0].first_token <= a.first_token < stop]
@@ -560,7 +705,9 @@ class SentenceReader:
             # Active: "X und Y gründeten Z", "Sechs Organisationen rufen Z ins Leben – A, B …",
             # "gründete sie zusammen mit A, B und C die Genfer Migrationsgruppe".
             if not after:
-                if before:  # "Gegründet wurde UNAIDS 1994 von sechs Organisationen": the founded body
+                if (
+                    before
+                ):  # "Gegründet wurde UNAIDS 1994 von sechs Organisationen": the founded body
                     self.ctx.body = before[-1].entity
                 return [], False
             direct = [a for a in after if not self.prepositional(a)]
@@ -573,12 +720,24 @@ class SentenceReader:
         self.ctx.body = body
         return [(f.entity, body) for f in founders], False
 
-    def _frame_rename(self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int) -> tuple[Pairs, bool]:
+    def _frame_rename(
+        self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
+    ) -> tuple[Pairs, bool]:
         region = before + after
         replaced = hit.trigger.predicate == "replaced_by"
-        if replaced and before and after and not self._passive(hit) and not any(self.after_mark(a, "agent_preps") for a in after):
+        if (
+            replaced
+            and before
+            and after
+            and not self._passive(hit)
+            and not any(self.after_mark(a, "agent_preps") for a in after)
+        ):
             return [(after[0].entity, before[-1].entity)], False  # "Y replaced X"
-        marked = [a for a in region if self.after_mark(a, "target_marks") or self.after_mark(a, "agent_preps")]
+        marked = [
+            a
+            for a in region
+            if self.after_mark(a, "target_marks") or self.after_mark(a, "agent_preps")
+        ]
         new = marked[-1] if marked else (after[0] if after else None)
         if new is None:
             return [], False
@@ -589,7 +748,9 @@ class SentenceReader:
             return [(o, new.entity) for o in olds], inherited
         return [(old[-1].entity, new.entity)], False
 
-    def _frame_emerge(self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int) -> tuple[Pairs, bool]:
+    def _frame_emerge(
+        self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
+    ) -> tuple[Pairs, bool]:
         source = next((i for i in range(len(self.tokens)) if self.word(i) in ("aus", "from")), None)
         if source is None:
             return [], False
@@ -617,7 +778,9 @@ class SentenceReader:
     def _passive(self, hit: Hit) -> bool:
         return self.has_word("passive_aux", hit.first - 8, hit.first)
 
-    def _frame_merge(self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int) -> tuple[Pairs, bool]:
+    def _frame_merge(
+        self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
+    ) -> tuple[Pairs, bool]:
         region = before + after
         targets = [a for a in region if self.after_mark(a, "target_marks")]
         if targets:
@@ -628,14 +791,20 @@ class SentenceReader:
             return [], False
         return [(m.entity, target.entity) for m in merged], False
 
-    def _frame_agreement(self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int) -> tuple[Pairs, bool]:
+    def _frame_agreement(
+        self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
+    ) -> tuple[Pairs, bool]:
         region = before + after
         between = [a for a in region if self.after_mark(a, "between_marks")]
         if between:
             rest = [a for a in region if a.first_token > between[0].first_token]
             return ([(between[0].entity, rest[0].entity)] if rest else []), False
         subjects, inherited = self.subjects(hit, before, after, previous)
-        partners = [a.entity for a in after if a.entity not in subjects and self.after_mark(a, "object_preps")]
+        partners = [
+            a.entity
+            for a in after
+            if a.entity not in subjects and self.after_mark(a, "object_preps")
+        ]
         if not partners and self.has_word("plural_pronouns", 0, stop):
             partners, inherited = list(self.ctx.objects), True
         if not partners and len(subjects) >= 2:

@@ -30,9 +30,7 @@ class Sentence:
 
 
 ABBREVIATIONS = frozenset(
-    """z.b u.a d.h bzw ca nr vgl sog inkl abs art dr prof st usw etc evtl ggf insb mio mrd
-    jan feb mär apr jun jul aug sep sept okt nov dez e.v u.s u.k e.g i.e vs no mr mrs ms jr co inc
-    corp ltd dept approx fig resp s.a o.ä u.ä z.t gen bzw.""".split()
+    ["z.b", "u.a", "d.h", "bzw", "ca", "nr", "vgl", "sog", "inkl", "abs", "art", "dr", "prof", "st", "usw", "etc", "evtl", "ggf", "insb", "mio", "mrd", "jan", "feb", "mär", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dez", "e.v", "u.s", "u.k", "e.g", "i.e", "vs", "no", "mr", "mrs", "ms", "jr", "co", "inc", "corp", "ltd", "dept", "approx", "fig", "resp", "s.a", "o.ä", "u.ä", "z.t", "gen", "bzw."]
 )
 _LIST_MARK = re.compile(r"^\s*(?:[-–—•*·]|\d{1,2}[.)]|[a-z][.)])\s+")
 _BOUNDARY = re.compile(r"[.!?…]+[\"“”»«’)]*\s+(?=[\"„“»«(]?[A-ZÄÖÜ0-9])")
@@ -67,12 +65,24 @@ def split_sentences(text: str, offset: int, block: Block, paragraph: int) -> lis
         piece = text[start:cut].rstrip()
         if piece.strip():
             lead = len(piece) - len(piece.lstrip())
-            sentences.append(Sentence(offset + start + lead, offset + start + len(piece), piece.strip(), block, paragraph))
+            sentences.append(
+                Sentence(
+                    offset + start + lead,
+                    offset + start + len(piece),
+                    piece.strip(),
+                    block,
+                    paragraph,
+                )
+            )
         start = cut
     piece = text[start:].rstrip()
     if piece.strip():
         lead = len(piece) - len(piece.lstrip())
-        sentences.append(Sentence(offset + start + lead, offset + start + len(piece), piece.strip(), block, paragraph))
+        sentences.append(
+            Sentence(
+                offset + start + lead, offset + start + len(piece), piece.strip(), block, paragraph
+            )
+        )
     return sentences
 
 
@@ -88,7 +98,9 @@ def segment(text: str) -> list[Sentence]:
         nonlocal buffer_start, paragraph
         if buffer_start is not None:
             sentences.extend(
-                split_sentences(text[buffer_start:buffer_end], buffer_start, Block.PARAGRAPH, paragraph)
+                split_sentences(
+                    text[buffer_start:buffer_end], buffer_start, Block.PARAGRAPH, paragraph
+                )
             )
             paragraph += 1
             buffer_start = None
@@ -103,12 +115,22 @@ def segment(text: str) -> list[Sentence]:
         mark = _LIST_MARK.match(body)
         if mark:
             flush()
-            sentences.extend(split_sentences(body[mark.end() :], line_start + mark.end(), Block.ITEM, paragraph))
+            sentences.extend(
+                split_sentences(body[mark.end() :], line_start + mark.end(), Block.ITEM, paragraph)
+            )
             paragraph += 1
         elif _is_heading(stripped):
             flush()
             lead = len(body) - len(body.lstrip())
-            sentences.append(Sentence(line_start + lead, line_start + lead + len(stripped), stripped, Block.HEADING, paragraph))
+            sentences.append(
+                Sentence(
+                    line_start + lead,
+                    line_start + lead + len(stripped),
+                    stripped,
+                    Block.HEADING,
+                    paragraph,
+                )
+            )
             paragraph += 1
         else:
             # Every line of prose is its own paragraph when the text is one-line-per-paragraph;

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from orgraph.names import fold, stem
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
-ARTICLES = frozenset("der die das des dem den the".split())
+ARTICLES = frozenset(["der", "die", "das", "des", "dem", "den", "the"])
 ARTICLE_KEY = "·art"
 
 

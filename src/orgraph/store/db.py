@@ -97,7 +97,9 @@ class Store:
                         )
         except (DatabaseError, OperationalError, sqlite3.DatabaseError) as exc:
             where = self.path or "memory"
-            raise StoreError(f"cannot open database {where}: {exc.__class__.__name__}: not an orgraph store or corrupt") from None
+            raise StoreError(
+                f"cannot open database {where}: {exc.__class__.__name__}: not an orgraph store or corrupt"
+            ) from None
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
@@ -213,7 +215,12 @@ class Store:
             parent=row.parent_id,
             wikidata=row.wikidata,
             names=[
-                Name(n.name, n.lang, n.kind, date_from({"v_edtf": n.valid_until, "v_mod": None, "v_text": ""}, "v"))
+                Name(
+                    n.name,
+                    n.lang,
+                    n.kind,
+                    date_from({"v_edtf": n.valid_until, "v_mod": None, "v_text": ""}, "v"),
+                )
                 for n in names
             ],
         )
@@ -338,14 +345,19 @@ class Store:
 
     def sources(self) -> list[Source]:
         with self._reading(None) as c:
-            return [self._source_from(r) for r in c.execute(select(t.sources).order_by(t.sources.c.ingested_at))]
+            return [
+                self._source_from(r)
+                for r in c.execute(select(t.sources).order_by(t.sources.c.ingested_at))
+            ]
 
     @staticmethod
     def _source_from(row: Any) -> Source:
         as_of = date_from({"a_edtf": row.as_of, "a_mod": None, "a_text": ""}, "a")
         return Source(row.id, row.sha256, row.lang, row.title, row.origin, row.text, as_of)
 
-    def add_mentions(self, source_id: str, rows: Iterable[dict[str, Any]], conn: Connection) -> None:
+    def add_mentions(
+        self, source_id: str, rows: Iterable[dict[str, Any]], conn: Connection
+    ) -> None:
         batch = [{"source_id": source_id, **row} for row in rows]
         if batch:
             conn.execute(t.mentions.insert(), batch)
@@ -353,13 +365,17 @@ class Store:
     def mentions(self, source_id: str) -> list[dict[str, Any]]:
         with self._reading(None) as c:
             rows = c.execute(
-                select(t.mentions).where(t.mentions.c.source_id == source_id).order_by(t.mentions.c.start)
+                select(t.mentions)
+                .where(t.mentions.c.source_id == source_id)
+                .order_by(t.mentions.c.start)
             )
             return [dict(r._mapping) for r in rows]
 
     # -- claims -------------------------------------------------------------------
 
-    def add_claim(self, claim: Claim, conn: Connection | None = None, supersedes: str | None = None) -> Claim:
+    def add_claim(
+        self, claim: Claim, conn: Connection | None = None, supersedes: str | None = None
+    ) -> Claim:
         """Validate and record a claim (new id and `recorded_at` unless it already has them)."""
         if conn is None:
             with self.transaction() as own:
@@ -398,7 +414,9 @@ class Store:
         old = self.claim(claim_id, conn)
         if old.retracted_at is not None:
             raise NotFound(f"claim {claim_id!r} was already retracted; edit its successor")
-        conn.execute(t.claims.update().where(t.claims.c.id == claim_id).values(retracted_at=stamp(now())))
+        conn.execute(
+            t.claims.update().where(t.claims.c.id == claim_id).values(retracted_at=stamp(now()))
+        )
         return old
 
     def correct(self, claim_id: str, replacement: Claim) -> Claim:
@@ -447,7 +465,9 @@ class Store:
         if cutoff is None:
             query = query.where(c_.retracted_at.is_(None))
         else:
-            query = query.where(c_.recorded_at <= cutoff, or_(c_.retracted_at.is_(None), c_.retracted_at > cutoff))
+            query = query.where(
+                c_.recorded_at <= cutoff, or_(c_.retracted_at.is_(None), c_.retracted_at > cutoff)
+            )
         if subjects is not None:
             query = query.where(c_.subject_id.in_(subjects))
         if objects is not None:
@@ -461,7 +481,9 @@ class Store:
         elif not include_rejected:
             query = query.where(c_.status != Status.REJECTED.value)
         if source is not None:
-            query = query.where(c_.id.in_(select(t.evidence.c.claim_id).where(t.evidence.c.source_id == source)))
+            query = query.where(
+                c_.id.in_(select(t.evidence.c.claim_id).where(t.evidence.c.source_id == source))
+            )
         query = query.order_by(c_.recorded_at, c_.id)
         if limit is not None:
             query = query.limit(limit)
@@ -510,12 +532,20 @@ class Store:
             )
         )
 
-    def stated_counts(self, bodies: Sequence[str] | None = None, as_known: date | datetime | None = None) -> list[StatedCount]:
+    def stated_counts(
+        self, bodies: Sequence[str] | None = None, as_known: date | datetime | None = None
+    ) -> list[StatedCount]:
         s = t.stated_counts.c
         query = select(t.stated_counts)
         cutoff = as_known_stamp(as_known)
-        query = query.where(s.retracted_at.is_(None)) if cutoff is None else query.where(
-            and_(s.recorded_at <= cutoff, or_(s.retracted_at.is_(None), s.retracted_at > cutoff))
+        query = (
+            query.where(s.retracted_at.is_(None))
+            if cutoff is None
+            else query.where(
+                and_(
+                    s.recorded_at <= cutoff, or_(s.retracted_at.is_(None), s.retracted_at > cutoff)
+                )
+            )
         )
         if bodies is not None:
             query = query.where(s.body_id.in_(bodies))
@@ -524,10 +554,12 @@ class Store:
         return [
             StatedCount(
                 body=r.body_id,
-                count=r.count,
+                count=r._mapping["count"],
                 at=date_from(r, "at"),
                 complete=bool(r.complete),
-                evidence=Evidence(r.source_id, r.start, r.end, r.text, r.extractor) if r.source_id else None,
+                evidence=Evidence(r.source_id, r.start, r.end, r.text, r.extractor)
+                if r.source_id
+                else None,
             )
             for r in rows
         ]
@@ -539,7 +571,12 @@ class Store:
             return {
                 "entities": c.scalar(select(func.count()).select_from(t.entities)) or 0,
                 "sources": c.scalar(select(func.count()).select_from(t.sources)) or 0,
-                "claims": c.scalar(select(func.count()).select_from(t.claims).where(t.claims.c.retracted_at.is_(None))) or 0,
+                "claims": c.scalar(
+                    select(func.count())
+                    .select_from(t.claims)
+                    .where(t.claims.c.retracted_at.is_(None))
+                )
+                or 0,
             }
 
 

@@ -164,7 +164,9 @@ def migration(version: int, name: str) -> Callable[[Migration], Migration]:
 
 @migration(1, "initial tables")
 def _initial(conn: Connection) -> None:
-    metadata.create_all(conn, tables=[t for t in metadata.sorted_tables if t is not migrations_table])
+    metadata.create_all(
+        conn, tables=[t for t in metadata.sorted_tables if t is not migrations_table]
+    )
 
 
 def applied_versions(conn: Connection) -> set[int]:
