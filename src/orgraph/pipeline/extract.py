@@ -113,14 +113,14 @@ def _interval(expr: TimeExpression | None) -> Interval:
     return Interval(expr.value)
 
 
-def _nearest(times: list[TimeExpression], anchor: int) -> TimeExpression | None:
+def _nearest(times: list[TimeExpression], anchor: int, text: str = "") -> TimeExpression | None:
     """The date that governs a trigger: the nearest one before it in the sentence, else the nearest after.
 
     German puts the date before the verb ("Anfang 2006 wurde … erweitert"); a date after a
     trigger is often in a later clause ("…, which became operational in April 2011").
     """
     dated = [t for t in times if t.relation is not Relation.UNANCHORED]
-    before = [t for t in dated if t.end <= anchor]
+    before = [t for t in dated if t.end <= anchor and ";" not in text[t.end : anchor]]
     if before:
         return before[-1]
     return min(dated, key=lambda t: abs(t.start - anchor), default=None)
@@ -347,7 +347,7 @@ class _Document:
         if item.hedge:
             qualifiers["hedge"] = item.hedge
             confidence = min(confidence, 0.4)
-        when = _nearest(times, item.anchor)
+        when = _nearest(times, item.anchor, self.text)
         self.out.claims.append(
             Claim(
                 item.subject,

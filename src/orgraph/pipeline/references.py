@@ -181,7 +181,8 @@ def resolve_references(
             target: str | None
             if entry["refers_to"] == "unit":
                 unit = discourse.unit_for(word)
-                target = unit.id if unit else None
+                # No unit named yet: "the office" is an organization called an office.
+                target = unit.id if unit else discourse.head_for(word)
                 # "Das Büro des Ständigen Beobachters": the genitive belongs to the reference.
                 if (
                     i + 3 < len(tokens)

@@ -139,9 +139,11 @@ class SentenceReader:
     ) -> None:
         self.text, self.tokens, self.base, self.ctx, self.lang = text, tokens, base, ctx, lang
         self.args = args
+        self.covered = {i for a in args for i in range(a.first_token, a.last_token + 1)}
         self.lex = lexicon()
         self.folded = [fold(t.text) for t in tokens]
         self.open_frame: OpenFrame | None = None
+        self.subsidiary = False  # set by a founding frame whose founders are principal organs
 
     # -- helpers over token positions ------------------------------------------------------
 
@@ -275,6 +277,7 @@ class SentenceReader:
 
     def read(self) -> tuple[list[Found], list[FoundCount]]:
         hits = drop_glosses(find_triggers(self.tokens, self.lex), self.text, self.tokens, self.base)
+        hits = [h for h in hits if h.first not in self.covered]  # "Commission on …" names, not triggers
         hits = [h for h in hits if not self.negated(h)]
         found: list[Found] = []
         previous: list[str] = []
@@ -701,6 +704,10 @@ class SentenceReader:
                 return [], False
             body = earlier[-1].entity
             self.ctx.body = body
+            if all(self.ctx.types.get(f.entity) == "principal_organ" for f in founders):
+                # "established by ECOSOC": an organ creates a subsidiary body, not a membership.
+                self.subsidiary = True
+                return [(body, f.entity) for f in founders], False
         else:
             # Active: "X und Y gründeten Z", "Sechs Organisationen rufen Z ins Leben – A, B …",
             # "gründete sie zusammen mit A, B und C die Genfer Migrationsgruppe".
@@ -783,7 +790,10 @@ class SentenceReader:
     ) -> tuple[Pairs, bool]:
         region = before + after
         targets = [a for a in region if self.after_mark(a, "target_marks")]
-        if targets:
+        if before and after and self.word(hit.last + 1) in self.lex.words["target_marks"]:
+            # "A, B and C were merged into one body, the UNDCP": the first name after "into".
+            target, merged = after[0], before
+        elif targets:
             target, merged = targets[-1], [a for a in region if a is not targets[-1]]
         elif before and after:
             target, merged = before[-1], after  # "X entstand aus der Zusammenlegung von A, B"
