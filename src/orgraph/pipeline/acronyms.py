@@ -159,7 +159,9 @@ def learn_definitions(
             long_form = text[tokens[start].start - base : tokens[last].end - base]
             covered = [m for m in result if m.start >= tokens[start].start and m.end <= open_at]
             if entity is None:
-                known = [m.entity for m in covered if m.last_token == last]
+                # Reuse a known name only when it is the whole long form, not a part of it
+                # ("Umweltversammlung der Vereinten Nationen (UNEA)" is not the UN).
+                known = [m.entity for m in covered if m.last_token == last and m.first_token == start]
                 entity = known[0] if known else slug(inner)
                 if not known:
                     learned.append(LearnedEntity(entity, long_form, inner))

@@ -57,6 +57,8 @@ def find_proper_names(
         first = i
         # An English name quoted in German text ("als Development Group Office bezeichnet").
         head_lang = "en" if fold(token.text) in _lexicon()["name_heads_en"] else lang
+        if head_lang != lang and (i == 0 or (i >= 1 and i - 1 == 0)):
+            continue  # at the start of a German sentence any word is capitalised: "Zwei Programme"
         while (
             first - 1 >= 0
             and first - 1 not in covered
