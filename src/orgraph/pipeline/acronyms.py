@@ -66,9 +66,13 @@ def _article_start(tokens: list[Token], text: str, base: int, last: int) -> int 
             return i  # "als Büro für Entwicklungskoordinierung (DCO)"
         if i >= 1 and tokens[i].text[:1].isupper() and tokens[i - 1].key == ARTICLE_KEY:
             before = tokens[i - 2] if i >= 2 else None
-            # "für die Koordinierung" and "Entwicklungsgruppe der Vereinten" continue a name.
-            if before is None or (
-                before.text.casefold() not in _PREPOSITIONS and not before.text[:1].isupper()
+            # "für die Koordinierung" and "Entwicklungsgruppe der Vereinten" continue a name;
+            # "ein eigenes Forum, die Umweltmanagementgruppe" starts one.
+            comma = before is not None and "," in text[before.end - base : tokens[i - 1].start - base]
+            if (
+                before is None
+                or comma
+                or (before.text.casefold() not in _PREPOSITIONS and not before.text[:1].isupper())
             ):
                 return i
     return None

@@ -165,13 +165,10 @@ def resolve_references(
     for i, token in enumerate(tokens):
         if i in covered or i == 0:
             continue
-        # "die Organisation", "der neuen Einheit": an article, at most one adjective, the noun.
-        article = i - 1 if tokens[i - 1].key == ARTICLE_KEY else i - 2
-        if (
-            article < 0
-            or tokens[article].key != ARTICLE_KEY
-            or (article == i - 2 and tokens[i - 1].text[:1].isupper())
-        ):
+        # "die Organisation", "der neuen Einheit", "das 1996 eingerichtete Büro": an article,
+        # at most two lower-case words or numbers, then the noun.
+        article = next((j for j in (i - 1, i - 2, i - 3) if j >= 0 and tokens[j].key == ARTICLE_KEY), -1)
+        if article < 0 or any(tokens[j].text[:1].isupper() for j in range(article + 1, i)):
             continue
         word = fold(token.text)
         for entry in _lexicon()["reference"]:

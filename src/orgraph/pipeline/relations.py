@@ -184,7 +184,7 @@ class SentenceReader:
         for steps in range(4):
             if i < 0 or ("," in self.gap(i) and steps):
                 return False
-            if self.word(i) in self.lex.words[marks]:
+            if self.word(i) in self.lex.words[marks] or self.word(i) in self.lex.words["agent_nouns"]:
                 return True
             if (
                 steps
@@ -719,6 +719,8 @@ class SentenceReader:
                 return [], False
             direct = [a for a in after if not self.prepositional(a)]
             body = (direct or after)[0].entity
+            if self.ctx.types.get(body) == "principal_organ":
+                return [], False  # "rief die Generalversammlung es ins Leben": the organ founds, "es" is unresolved
             ids = [a.entity for a in before + after if a.entity != body]
             if not before:  # "gründete sie …": the subject is a pronoun
                 ids += [s for s in self.subjects(hit, [], [], previous)[0] if s != body]
@@ -749,7 +751,9 @@ class SentenceReader:
         if new is None:
             return [], False
         self.ctx.body = new.entity
-        old = [a for a in region if a is not new and a.first_token < new.first_token]
+        old = [
+            a for a in region if a is not new and a.first_token < new.first_token and not self.is_agent(a)
+        ]
         if not old:
             olds, inherited = self.subjects(hit, [], [], previous)
             return [(o, new.entity) for o in olds], inherited

@@ -4,4 +4,14 @@ from orgraph.qa.answer import ANSWERABLE, Kind, Question, Result, answer
 from orgraph.qa.ask import ask, refuse
 from orgraph.qa.parse import CannotParse, parse
 
-__all__ = ["ANSWERABLE", "CannotParse", "Kind", "Question", "Result", "answer", "ask", "parse", "refuse"]
+__all__ = [
+    "ANSWERABLE",
+    "CannotParse",
+    "Kind",
+    "Question",
+    "Result",
+    "answer",
+    "ask",
+    "parse",
+    "refuse",
+]

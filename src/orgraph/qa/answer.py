@@ -224,17 +224,34 @@ def _founders_handler(store: Store, q: Question) -> Result:
         return Result(
             q.kind,
             [],
-            _say(q.lang, f"The sources name no founders of the {body}.",
-                 f"Die Quellen nennen keine Gründer von {body}."),
+            _say(
+                q.lang,
+                f"The sources name no founders of the {body}.",
+                f"Die Quellen nennen keine Gründer von {body}.",
+            ),
         )
     return _relations_result(
         q, rows, f"The {body} was founded by {{names}}.", f"{body} wurde gegründet von {{names}}."
     )
 
 
+_VERDICT_TODAY = {
+    Answer.YES: ("Yes: {m} is a member of the {b} {w}", "Ja: {m} ist {w} Mitglied von {b}"),
+    Answer.NO: (
+        "No: {m} is not a member of the {b} {w}",
+        "Nein: {m} ist {w} kein Mitglied von {b}",
+    ),
+    Answer.UNCERTAIN: (
+        "Uncertain whether {m} is a member of the {b} {w}",
+        "Unsicher, ob {m} {w} Mitglied von {b} ist",
+    ),
+}
 _VERDICT = {
     Answer.YES: ("Yes: {m} was a member of the {b} {w}", "Ja: {m} war {w} Mitglied von {b}"),
-    Answer.NO: ("No: {m} was not a member of the {b} {w}", "Nein: {m} war {w} kein Mitglied von {b}"),
+    Answer.NO: (
+        "No: {m} was not a member of the {b} {w}",
+        "Nein: {m} war {w} kein Mitglied von {b}",
+    ),
     Answer.UNCERTAIN: (
         "Uncertain whether {m} was a member of the {b} {w}",
         "Unsicher, ob {m} {w} Mitglied von {b} war",
@@ -245,7 +262,8 @@ _VERDICT = {
 def _is_member_handler(store: Store, q: Question) -> Result:
     assert q.body is not None and q.member is not None
     verdict = query.is_member(store, q.member, q.body, _at_or_today(q))
-    template = _VERDICT[verdict.answer][1 if q.lang == "de" else 0]
+    today = q.at is None or q.at == date.today()
+    template = (_VERDICT_TODAY if today else _VERDICT)[verdict.answer][1 if q.lang == "de" else 0]
     body = _body_name(verdict.body, verdict.names_then, q.lang)
     reason = reason_text(verdict.reason, q.lang)
     text = template.format(m=label(verdict.member, q.lang), b=body, w=_when(q)) + f" — {reason}."
@@ -263,7 +281,9 @@ def _since_handler(store: Store, q: Question) -> Result:
     ]
     if not rows:
         return Result(
-            q.kind, None, _say(q.lang, "The sources give no start date.", "Die Quellen nennen keinen Beginn.")
+            q.kind,
+            None,
+            _say(q.lang, "The sources give no start date.", "Die Quellen nennen keinen Beginn."),
         )
     first = rows[0]
     start = first.claim.interval.start
@@ -308,15 +328,32 @@ def _former_name_handler(store: Store, q: Question) -> Result:
     records = query.former_names(store, q.body)
     entities = [r.entity for r in records]
     evidence = [e for r in records for e in r.evidence]
+    citations = cite(evidence)
+    if any(not r.evidence for r in records):
+        # A rename the gazetteer knows but no ingested sentence states: say where it is from.
+        citations.append(
+            {
+                "source": "gazetteer",
+                "sentence": _say(
+                    q.lang,
+                    "(the orgraph gazetteer records the rename)",
+                    "(der orgraph-Gazetteer verzeichnet die Umbenennung)",
+                ),
+            }
+        )
     body = label(store.resolve(q.body), q.lang)
     former = ", ".join(label(e, q.lang) for e in entities)
     if not entities:
-        text = _say(q.lang, f"The sources give the {body} no former name.",
-                    f"Die Quellen nennen keinen früheren Namen von {body}.")
+        text = _say(
+            q.lang,
+            f"The sources give the {body} no former name.",
+            f"Die Quellen nennen keinen früheren Namen von {body}.",
+        )
     else:
-        text = _say(q.lang, f"Former names of the {body}: {former}.",
-                    f"Frühere Namen von {body}: {former}.")
-    return Result(q.kind, [e.ref() for e in entities], text, cite(evidence), entities)
+        text = _say(
+            q.lang, f"Former names of the {body}: {former}.", f"Frühere Namen von {body}: {former}."
+        )
+    return Result(q.kind, [e.ref() for e in entities], text, citations, entities)
 
 
 def _period_text(q: Question) -> str:
@@ -325,6 +362,8 @@ def _period_text(q: Question) -> str:
             return value.text or str(value)
         if value is None or value == date.min:
             return "…"
+        if value == date.today():
+            return _say(q.lang, "today", "heute")
         return value.isoformat()
 
     return f"{one(q.at)} – {one(q.until)}"
@@ -336,11 +375,16 @@ def _joined_between_handler(store: Store, q: Question) -> Result:
     body = label(store.resolve(q.body), q.lang)
     period = _period_text(q)
     return _relations_result(
-        q, rows, f"Joined the {body} ({period}): {{names}}.", f"{body} beigetreten ({period}): {{names}}."
+        q,
+        rows,
+        f"Joined the {body} ({period}): {{names}}.",
+        f"{body} beigetreten ({period}): {{names}}.",
     )
 
 
-def _filter_part_of(store: Store, rows: list[query.Relation], part_of: str | None) -> list[query.Relation]:
+def _filter_part_of(
+    store: Store, rows: list[query.Relation], part_of: str | None
+) -> list[query.Relation]:
     if part_of is None:
         return rows
     parent = store.resolve(part_of).id
@@ -355,7 +399,9 @@ def _is_part_of(store: Store, entity: Entity, parent: str) -> bool:
             return True
         seen.add(current.id)
         current = store.entity(current.parent)
-    return any(c.object == parent for c in store.claims(subjects=[entity.id], predicates=["part_of"]))
+    return any(
+        c.object == parent for c in store.claims(subjects=[entity.id], predicates=["part_of"])
+    )
 
 
 def _liaises_handler(store: Store, q: Question) -> Result:
@@ -363,11 +409,18 @@ def _liaises_handler(store: Store, q: Question) -> Result:
     rows = _holding(query.relations(store, q.member, predicate="liaises_with"), q)
     member = store.resolve(q.member)
     # The relation is symmetric: name the other side whichever way it was recorded.
-    rows = [r if r.subject.id == member.id else query.Relation(r.claim, r.object, r.subject) for r in rows]
+    rows = [
+        r if r.subject.id == member.id else query.Relation(r.claim, r.object, r.subject)
+        for r in rows
+    ]
     rows = _filter_part_of(store, rows, q.part_of)
     who = label(member, q.lang)
     return _relations_result(
-        q, rows, f"{who} liaises with {{names}}.", f"{who} hält Verbindung mit {{names}}.", pick="object"
+        q,
+        rows,
+        f"{who} liaises with {{names}}.",
+        f"{who} hält Verbindung mit {{names}}.",
+        pick="object",
     )
 
 
@@ -385,7 +438,11 @@ def _relations_handler(store: Store, q: Question) -> Result:
     assert q.member is not None
     rows = _holding(query.relations(store, q.member, q.body), q)
     lines = [_relation_line(r, q.lang) for r in rows]
-    text = "; ".join(lines) + "." if lines else _say(q.lang, "No relation is recorded.", "Keine Beziehung erfasst.")
+    text = (
+        "; ".join(lines) + "."
+        if lines
+        else _say(q.lang, "No relation is recorded.", "Keine Beziehung erfasst.")
+    )
     answer_rows = [r.to_json() for r in rows]
     return Result(q.kind, answer_rows, text, cite([e for r in rows for e in r.claim.evidence]))
 
@@ -397,11 +454,21 @@ def _roles_handler(store: Store, q: Question) -> Result:
     rows = [
         r
         for r in rows
-        if r.object.id != member.id and (r.claim.role or r.claim.predicate in ("leads", "member_of"))
+        if r.object.id != member.id
+        and (r.claim.role or r.claim.predicate in ("leads", "member_of"))
     ]
-    roles = [f"{(r.claim.role or r.claim.predicate).replace('_', ' ')} — {short(r.object, q.lang)}" for r in rows]
-    text = "; ".join(roles) + "." if roles else _say(q.lang, "No role is recorded.", "Keine Rolle erfasst.")
-    return Result(q.kind, roles, text, cite([e for r in rows for e in r.claim.evidence]))
+    roles = [{"role": r.claim.role or r.claim.predicate, "body": r.object.ref()} for r in rows]
+    lines = [
+        f"{(r.claim.role or r.claim.predicate).replace('_', ' ')} — {short(r.object, q.lang)}"
+        for r in rows
+    ]
+    text = (
+        "; ".join(lines) + "."
+        if lines
+        else _say(q.lang, "No role is recorded.", "Keine Rolle erfasst.")
+    )
+    entities = list({r.object.id: r.object for r in rows}.values())
+    return Result(q.kind, roles, text, cite([e for r in rows for e in r.claim.evidence]), entities)
 
 
 def _not_a_query(store: Store, q: Question) -> Result:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import tomllib
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 from importlib.resources import files
@@ -166,7 +166,7 @@ def _unit_groups() -> list[list[tuple[str, ...]]]:
 
 
 def _unit_cue(tokens: list[Token], found: Found) -> tuple[list[tuple[str, ...]], str] | None:
-    """The unit word group next to an organization: "Beobachterbüro der IOM", "IOM observer office"."""
+    """The unit words next to an organization: "Beobachterbüro der IOM", "IOM observer office"."""
     skip = {ARTICLE_KEY, "of", "von", "vom"}
     before = found.first
     while before > 0 and tokens[before - 1].key in skip:
@@ -187,7 +187,8 @@ def _resolve_unit(store: Store, parent: str, group: list[tuple[str, ...]]) -> st
     units = [
         e
         for e in store.entities()
-        if e.parent == parent and any(_contains(name_keys(n.text), cue) for n in e.names for cue in group)
+        if e.parent == parent
+        and any(_contains(name_keys(n.text), cue) for n in e.names for cue in group)
     ]
     if not units:
         return None
@@ -212,9 +213,12 @@ def find_organizations(store: Store, text: str, lang: str) -> tuple[list[Found],
     return found, tokens
 
 
-def _preceded_by(tokens: list[Token], found: Found, cues: frozenset[str]) -> bool:
+def _preceded_by(
+    tokens: list[Token], found: Found, cues: frozenset[str], skip: frozenset[str] = frozenset()
+) -> bool:
+    """Is the organization right after a cue word (articles and `skip` words passed over)?"""
     i = found.first - 1
-    while i >= 0 and tokens[i].key == ARTICLE_KEY:
+    while i >= 0 and (tokens[i].key == ARTICLE_KEY or tokens[i].key in skip):
         i -= 1
     return i >= 0 and tokens[i].key in cues
 
@@ -224,7 +228,7 @@ def _cue_keys(key: str) -> frozenset[str]:
 
 
 def _member_and_body(tokens: list[Token], orgs: list[Found]) -> tuple[str, str]:
-    """Who is the member and which is the body: the body follows a cue ("member of", "Mitglied der")."""
+    """Which is the member, which the body: the body follows a cue ("member of", "Mitglied der")."""
     first, second = orgs
     cues = _cue_keys("body_cues")
     if _preceded_by(tokens, first, cues) and not _preceded_by(tokens, second, cues):
@@ -246,7 +250,11 @@ class When:
 
 
 def _question_date(value: FuzzyDate) -> FuzzyDate:
-    if value.precision is Precision.YEAR and value.mod is not None and value.mod.value in _YEAR_THIRDS:
+    if (
+        value.precision is Precision.YEAR
+        and value.mod is not None
+        and value.mod.value in _YEAR_THIRDS
+    ):
         return FuzzyDate(value.year, _YEAR_THIRDS[value.mod.value], text=value.text)
     return value
 
@@ -269,6 +277,9 @@ def _when(text: str, expr: TimeExpression, time_words: dict[str, Any], lang: str
         raise CannotParse(lang, "unanchored", text=expr.text)
     value = _question_date(expr.value) if expr.value is not None else None
     until = _question_date(expr.until) if expr.until is not None else None
+    if expr.relation is Relation.AT and value is not None:
+        # Answers repeat the question's words: "im Dezember 2007", "at the end of 2010".
+        value = replace(value, text=expr.text)
     if expr.relation is Relation.AT and _word_before(text, expr.start, time_words["before"]):
         return When("before", None, value, expr.text)
     if expr.relation is Relation.AT and _word_before(text, expr.start, time_words["after"]):
@@ -323,7 +334,7 @@ def _kind(text: str, lang: str, has_date: bool) -> Kind:
         if not _any(rule.match[lang], lowered):
             continue
         if rule.needs_date and not has_date:
-            continue
+            raise CannotParse(lang, "no_date")
         if _any(rule.unless[lang], lowered):
             raise CannotParse(lang, "no_kind")
         return rule.kind
@@ -383,7 +394,9 @@ def parse(store: Store, text: str, lang: str | None = None) -> Question:
     elif kind is Kind.JOINED_BETWEEN:
         question.at, question.until = _period(dates, lang)
     elif kind in (Kind.IS_MEMBER, Kind.SINCE):
-        if kind is Kind.IS_MEMBER and not _any(_compiled(patterns()["membership"][lang]), clean.casefold()):
+        if kind is Kind.IS_MEMBER and not _any(
+            _compiled(patterns()["membership"][lang]), clean.casefold()
+        ):
             raise CannotParse(lang, "not_membership")
         question.member, question.body = _member_and_body(tokens, orgs)
         if kind is Kind.IS_MEMBER:
@@ -398,10 +411,13 @@ def parse(store: Store, text: str, lang: str | None = None) -> Question:
     return question
 
 
+_OF = frozenset({"of", "von", "vom"})
+
+
 def _liaison(question: Question, tokens: list[Token], orgs: list[Found]) -> None:
     """Who liaises, and (optionally) the body whose units are asked about."""
     cues = _cue_keys("part_of_cues")
-    scoped = [o for o in orgs if _preceded_by(tokens, o, cues)]
+    scoped = [o for o in orgs if _preceded_by(tokens, o, cues, _OF)]
     if len(orgs) == 2 and len(scoped) == 1:
         question.part_of = scoped[0].entity
         question.member = next(o.entity for o in orgs if o is not scoped[0])

@@ -268,6 +268,7 @@ class Store:
             if text.endswith("s"):
                 keys.append(acronym_key(text[:-1]))  # plural: UNCTs
         keys.append(name_key(text))
+        keys.append(acronym_key(text))  # "UN Women": an acronym-like name with lower-case letters
         keys.append(acronym_key(text).upper())
         return [k for k in keys if k]
 
