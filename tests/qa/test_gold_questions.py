@@ -18,25 +18,8 @@ from tests.qa.conftest import StoreFor
 GOLD = "eval/iom-un-relations.gold.json"
 
 
-# Pending extraction: the document names the Geneva Migration Group only in German, and the
-# gazetteer has no entry for it, so its English name is unknown to the store.
-PENDING = {("en", 2), ("en", 4)}
-
-
 def gold_questions() -> list[Any]:
-    return [
-        pytest.param(
-            lang,
-            i,
-            marks=pytest.mark.xfail(
-                reason="'Geneva Migration Group' unknown: needs a gazetteer entry"
-            ),
-        )
-        if (lang, i) in PENDING
-        else (lang, i)
-        for i in range(12)
-        for lang in ("de", "en")
-    ]
+    return [(lang, i) for i in range(12) for lang in ("de", "en")]
 
 
 def expected_ids(store: Store, gold_ids: list[str]) -> list[str]:

@@ -16,7 +16,7 @@ from orgraph.names import fold
 from orgraph.pipeline.acronyms import learn_definitions
 from orgraph.pipeline.lexicon import lexicon
 from orgraph.pipeline.mentions import Mention, NameIndex, default_index, find_mentions
-from orgraph.pipeline.propernames import find_proper_names
+from orgraph.pipeline.propernames import find_proper_names, is_body_name
 from orgraph.pipeline.references import Discourse, find_units, resolve_references
 from orgraph.pipeline.relations import Context, Found, OpenFrame, SentenceReader
 from orgraph.pipeline.segment import Block, Sentence, segment
@@ -196,6 +196,9 @@ class _Document:
         self.previous_paragraph = -1
 
     def add_entity(self, entity: NewEntity) -> None:
+        if entity.type == "organization" and is_body_name(entity.label):
+            entity.type = "inter_agency_body"
+            self.index.types[entity.id] = entity.type
         if entity.id not in self.out.new_entities:
             self.out.new_entities[entity.id] = entity
             self.index.types.setdefault(entity.id, entity.type)
@@ -304,7 +307,12 @@ class _Document:
             body = self.ctx.body or frame.body
             if body is None:
                 return []
-            pairs = [(a.entity, body) for a in args if a.entity != body]
+            members = [a.entity for a in args if a.entity != body]
+            return [
+                Found(m, "member_of", body, role, quals, f"{trigger.frame}+list", sentence.start)
+                for role in frame.roles or (trigger.role,)
+                for m in dict.fromkeys(members)
+            ]
         elif frame.subjects:
             pairs = [(s, a.entity) for s in frame.subjects for a in args if a.entity != s]
         else:

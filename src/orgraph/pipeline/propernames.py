@@ -44,6 +44,32 @@ def _modifier(token: Token, position: int, lang: str) -> bool:
     return True
 
 
+_ATTRIBUTE_LINKS = frozenset("für zur zum der des".split())
+
+
+def _attribute_end(text: str, tokens: list[Token], base: int, head: int, covered: set[int]) -> int:
+    """Extend a German name over its attribute: "Freiwilliger Fonds für die Frauendekade der Vereinten
+    Nationen" — a preposition or genitive article, then capitalised words (and articles)."""
+    end = head
+    j = head + 1
+    while j < len(tokens) and fold(tokens[j].text) in _ATTRIBUTE_LINKS and j - head <= 8:
+        k = j + 1
+        if k < len(tokens) and tokens[k].key == "·art":
+            k += 1
+        if k >= len(tokens) or not tokens[k].text[:1].isupper():
+            break
+        gap = text[tokens[end].end - base : tokens[k].start - base]
+        if any(ch in gap for ch in ",;:()"):
+            break
+        while k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper() and not any(
+            ch in text[tokens[k].end - base : tokens[k + 1].start - base] for ch in ",;:()"
+        ):
+            k += 1
+        end = k
+        j = k + 1
+    return end
+
+
 def find_proper_names(
     text: str, tokens: list[Token], base: int, mentions: list[Mention], index: NameIndex, lang: str
 ) -> tuple[list[Mention], list[tuple[str, str]]]:
@@ -54,6 +80,8 @@ def find_proper_names(
     for i, token in enumerate(tokens):
         if i in covered or not token.text[:1].isupper() or not _is_head(fold(token.text)):
             continue
+        if i + 1 < len(tokens) and i + 1 not in covered and _is_head(fold(tokens[i + 1].text)) and tokens[i + 1].text[:1].isupper():
+            continue  # "Development Group Office": the name ends at the last head
         first = i
         # An English name quoted in German text ("als Development Group Office bezeichnet").
         head_lang = "en" if fold(token.text) in _lexicon()["name_heads_en"] else lang
@@ -73,7 +101,8 @@ def find_proper_names(
         before = text[: tokens[first].start - base]
         if before.count("(") > before.count(")"):
             continue  # a gloss in parentheses ("Leitorganisation (Cluster Lead Agency)") names no new body
-        label = text[tokens[first].start - base : token.end - base]
+        last = _attribute_end(text, tokens, base, i, covered) if lang == "de" else i
+        label = text[tokens[first].start - base : tokens[last].end - base]
         entity = slug(label)
         while entity in index.types and index.labels.get(entity) != label:
             entity += "-x"
@@ -81,7 +110,21 @@ def find_proper_names(
         index.labels.setdefault(entity, label)
         index.add_name(label, entity)
         learned.append((entity, label))
-        result.append(Mention(tokens[first].start, token.end, label, entity, "learned", first, i))
-        covered.update(range(first, i + 1))
+        result.append(Mention(tokens[first].start, tokens[last].end, label, entity, "learned", first, last))
+        covered.update(range(first, last + 1))
     result.sort(key=lambda m: m.start)
     return result, learned
+
+
+def is_body_name(label: str) -> bool:
+    """Whether a name's head noun makes it a body ("Genfer Migrationsgruppe", "Executive Board").
+
+    German puts the head first before a genitive ("Gruppe der Vereinten Nationen …"); English last.
+    """
+    words = [fold(w) for w in label.replace("-", " ").split()]
+    if not words:
+        return False
+    heads = _lexicon()["body_heads"]
+    genitive = next((i for i, w in enumerate(words) if w in ("der", "des", "für", "of", "on", "for")), len(words))
+    head = words[genitive - 1] if genitive else words[-1]
+    return any(head.endswith(h) for h in heads)

@@ -58,13 +58,15 @@ class Discourse:
         self.forms.setdefault(entity, set()).update(fold(text).replace("-", " ").split())
 
     def head_for(self, word: str) -> str | None:
-        """The most recent organization named with that word ("Programm"), else ending in it ("Migrationsgruppe")."""
-        for exact in (True, False):
-            for entity in reversed(self.recent):
-                words = self.forms.get(entity, ())
-                if any(w == word if exact else w.endswith(word) for w in words):
-                    return entity
-        return None
+        """The organization a bare head noun points to ("das Programm", "die Gruppe"): the one the
+        text is about when its name has that word, else the most recent one whose name ends in it."""
+        def named(entity: str) -> bool:
+            return any(w.endswith(word) for w in self.forms.get(entity, ()))
+
+        top = self.counts.most_common(1)
+        if top and named(top[0][0]):
+            return top[0][0]
+        return next((e for e in reversed(self.recent) if named(e)), None)
 
     def focus(self) -> str | None:
         """The organization the text is about: the most mentioned one that is an actor, not a body."""

@@ -11,7 +11,7 @@ to the organization the text was just about. Every claim records its frame.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from orgraph.names import fold
 from orgraph.pipeline.lexicon import Lexicon, Trigger, lexicon
@@ -72,6 +72,9 @@ class OpenFrame:
     subjects: tuple[str, ...]
     body: str | None
     anchor: int
+    # Every role the intro gives the listed members: "Gegründet … von sechs Organisationen, die
+    # damit zugleich seine ersten Cosponsoren wurden:" — founding members and cosponsors.
+    roles: tuple[str | None, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -321,22 +324,10 @@ class SentenceReader:
                 else f
                 for f in found
             ]
-            if self.open_frame is not None and self.open_frame.trigger.predicate == "member_of":
-                trigger = self.open_frame.trigger
-                self.open_frame = OpenFrame(
-                    Trigger(
-                        trigger.words,
-                        trigger.gap,
-                        trigger.frame,
-                        trigger.predicate,
-                        role,
-                        trigger.kind,
-                        trigger.passive,
-                    ),
-                    self.open_frame.subjects,
-                    self.open_frame.body,
-                    self.open_frame.anchor,
-                )
+        if self.open_frame is not None and self.open_frame.trigger.predicate == "member_of":
+            roles = [h.trigger.role for h in hits if h.trigger.predicate == "member_of"]
+            roles = [r for r in roles if r != "member"] or [role or self.open_frame.trigger.role]
+            self.open_frame = replace(self.open_frame, roles=tuple(dict.fromkeys(roles)))
         return self.finish(found), self.counts(found)
 
     def heading_frame(self) -> OpenFrame | None:
@@ -647,7 +638,11 @@ class SentenceReader:
                 return [], False
             body_mention = typed[0]
         body = body_mention.entity
-        members = [a.entity for a in region if a.entity != body and self.can_be_member(a.entity)]
+        members = [
+            a.entity
+            for a in region
+            if a.entity != body and self.can_be_member(a.entity) and not self.is_agent(a)
+        ]
         inherited = False
         if not members:
             members, inherited = self.subjects(hit, [], [], previous)
