@@ -59,13 +59,7 @@ def check(store: Store, item: dict[str, Any]) -> None:
 @pytest.mark.parametrize("item", BANK, ids=[f"{q['id']}-{q['lang']}" for q in BANK])
 def test_question_bank(store_for: StoreFor, item: dict[str, Any]) -> None:
     store, _ = store_for(*item["docs"])
-    if not item.get("pending"):
-        check(store, item)
-        return
-    try:
-        check(store, item)
-    except AssertionError:
-        pytest.xfail(f"not extracted yet: {item['pending']}")
+    check(store, item)
 
 
 def test_bank_size_and_languages() -> None:

@@ -95,6 +95,11 @@ def _arguments(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
     return args
 
 
+def _says_since_then(text: str) -> bool:
+    folded = " " + " ".join(fold(text).replace(",", " ").split()) + " "
+    return any(f" {phrase} " in folded for phrase in lexicon().words["since_then"])
+
+
 def _compound_modifier(tokens: list[Token], m: Mention) -> bool:
     """ "UN-Organisationen": the organization only qualifies a group noun joined to it by a hyphen."""
     nxt = m.last_token + 1
@@ -267,7 +272,7 @@ class _Document:
         if sentence.block is Block.ITEM and not times:
             times = self.open_times  # "Gegründet 1994 von …:" — the items share the intro's date
         inherit = self.previous_times if sentence.paragraph == self.previous_paragraph else []
-        if not times and reader.has_word("since_then", 0, len(tokens)):
+        if not times and _says_since_then(sentence.text):
             # "Seither leiten sie …": since the date the previous sentence gave.
             times = [replace(t, relation=Relation.SINCE) for t in self.previous_times[-1:]]
         for item in found:

@@ -417,7 +417,7 @@ class SentenceReader:
             return own, False
         pronoun_next = self.word(hit.last + 1) in self.lex.words["actor_pronouns"]
         inverted = [] if pronoun_next else [a for a in after if not self.prepositional(a)]
-        if inverted and inverted[0].first_token <= hit.first + 10:
+        if inverted and inverted[0].first_token <= hit.first + 12:
             return [inverted[0].entity], False
         if previous:
             return previous, False
