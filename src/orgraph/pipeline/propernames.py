@@ -96,6 +96,12 @@ def find_proper_names(
             if gap.strip(" -"):
                 break
             first -= 1
+        if head_lang == "en":
+            # "United Nations Humanitarian Air Service": a known name may open a longer one.
+            opener = next((m for m in result if m.last_token == first - 1), None)
+            if opener is not None and text[opener.end - base : tokens[first].start - base] == " " and first < i:
+                result.remove(opener)
+                first = opener.first_token
         if first == i:
             continue
         before = text[: tokens[first].start - base]

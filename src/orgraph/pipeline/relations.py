@@ -209,6 +209,15 @@ class SentenceReader:
         for i in range(start, limit):
             if i > 0 and "," in self.gap(i - 1) and self.word(i) in self.lex.words["clause_stops"]:
                 return i
+            # ", aus der 2006 die GMG hervorging": a relative clause led by a preposition.
+            if (
+                i > 0
+                and "," in self.gap(i - 1)
+                and self.word(i) in self.lex.words["subject_blockers"]
+                and self.tokens[i + 1 if i + 1 < len(self.tokens) else i].key == ARTICLE_KEY
+                and not any(a.first_token in (i + 1, i + 2) for a in self.args)
+            ):
+                return i
         return limit
 
     def body_type(self, entity: str) -> bool:
@@ -451,6 +460,11 @@ class SentenceReader:
             if len(clause) < 2:
                 return [], False
             return [(clause[0].entity, a.entity) for a in clause[1:]], False
+        agents = [a for a in before + after if self.is_agent(a)]
+        if agents and self.has_word("passive_aux", hit.first - 2, hit.last + 3):
+            # "Verwaltet wird vom OCHA der CERF": the agent acts on the other organizations.
+            others = [a.entity for a in before + after if a not in agents]
+            return [(g.entity, o) for g in agents for o in others], False
         subjects, inherited = self.subjects(hit, before, after, previous)
         objects = [a.entity for a in after if a.entity not in subjects]
         if not objects and hit.trigger.predicate == "leads" and self.ctx.recent_body:
