@@ -42,6 +42,7 @@ class Trigger:
     role: str | None
     kind: str | None
     passive: bool
+    not_after: frozenset[str] = frozenset()  # words before the trigger that void it ("as part of")
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ def lexicon() -> Lexicon:
             role=entry.get("role"),
             kind=entry.get("kind"),
             passive=bool(entry.get("passive", False)),
+            not_after=frozenset(fold(w) for w in entry.get("not_after", ())),
         )
         for entry in _read("relations.toml")["trigger"]
     )

@@ -29,6 +29,19 @@ def _lexicon() -> dict[str, Any]:
     )
 
 
+_ENGLISH_ATTRIBUTES = frozenset("new same former latter said whole entire".split())
+
+
+def _attributive(word: str) -> bool:
+    """A word that may stand between article and noun of a reference: a number, a German
+    adjective ("neuen", "eingerichtete"), or a few English ones ("the new office")."""
+    if word.isdigit():
+        return True
+    if not word.islower():
+        return False
+    return word.endswith(("e", "en", "er", "es", "em")) and not word.endswith("ee") or word in _ENGLISH_ATTRIBUTES
+
+
 def _matches(word: str, pattern: str) -> bool:
     return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
 
@@ -170,7 +183,7 @@ def resolve_references(
         # "die Organisation", "der neuen Einheit", "das 1996 eingerichtete Büro": an article,
         # at most two lower-case words or numbers, then the noun.
         article = next((j for j in (i - 1, i - 2, i - 3) if j >= 0 and tokens[j].key == ARTICLE_KEY), -1)
-        if article < 0 or any(tokens[j].text[:1].isupper() for j in range(article + 1, i)):
+        if article < 0 or not all(_attributive(tokens[j].text) for j in range(article + 1, i)):
             continue
         word = fold(token.text)
         for entry in _lexicon()["reference"]:

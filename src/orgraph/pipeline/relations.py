@@ -91,6 +91,8 @@ def find_triggers(tokens: list[Token], lex: Lexicon) -> list[Hit]:
         for trigger in lex.triggers:
             if not trigger.words[0].matches(folded[i], token.key):
                 continue
+            if i > 0 and folded[i - 1] in trigger.not_after:
+                continue
             position, ok = i, True
             for word in trigger.words[1:]:
                 window = range(position + 1, min(len(tokens), position + 2 + trigger.gap))
@@ -388,7 +390,10 @@ class SentenceReader:
     ) -> list[Found]:
         trigger = hit.trigger
         reader = getattr(self, f"_frame_{trigger.frame}")
+        self.subsidiary = False
         pairs, inherited = reader(hit, before, after, previous, stop)
+        if self.subsidiary:
+            trigger = replace(trigger, predicate="part_of", role=None, kind=None)
         quals: tuple[tuple[str, str], ...] = (("kind", trigger.kind),) if trigger.kind else ()
         if trigger.predicate == "leads":
             context = self.context_phrase(
