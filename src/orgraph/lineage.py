@@ -1,7 +1,7 @@
 """Bodies across their names: the rename chain an entity belongs to.
 
-A rename keeps identity (SPEC §3): members of the "GMG" in 2004 are the
-members of the body under its earlier name then. Renames come from two
+A rename keeps identity (SPEC §3): members of "OCHA" in 1995 are the
+members of the body under its earlier name (DHA) then. Renames come from two
 places — the gazetteer's successions (change = renamed) and `renamed_to`
 claims extracted from sources — and both are followed here. Mergers and
 replacements are identity changes and end the chain.

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
-from orgraph import query
-from orgraph.curation import read_date
 from orgraph.ingest import ingest_paths, ingest_text
+from orgraph.qa import ask
 from orgraph.store import Store
 
 SHARED_CORPUS = Path(__file__).resolve().parents[3].parent / "shared" / "corpus"
@@ -36,26 +36,20 @@ def build_demo(store: Store) -> list[str]:
     return lines
 
 
+def demo_questions() -> list[str]:
+    """The example questions of `examples.toml`."""
+    text = resources.files("orgraph.demo").joinpath("examples.toml").read_text("utf-8")
+    return list(tomllib.loads(text)["questions"])
+
+
 def run_demo(store: Store, echo: Callable[[str], None]) -> None:
+    """Build the demo store, then answer the example questions with their citations."""
     for line in build_demo(store):
         echo(line)
     stats = store.stats()
-    echo(
-        f"\nstore: {stats['sources']} documents, {stats['entities']} entities, {stats['claims']} claims\n"
-    )
-    at = read_date("Dezember 2007")
-    assert at is not None
-    members = query.members_at(store, "GMG", at)
-    names = ", ".join(m.entity.label for m in members.members if m.answer.value == "yes")
-    echo(f"Members of the Global Migration Group in December 2007: {names}")
-    for when in ("März 2006", "Dezember 2006"):
-        day = read_date(when)
-        assert day is not None
-        verdict = query.is_member(store, "UNDP", "Genfer Migrationsgruppe", day)
-        echo(
-            f"Was UNDP a member of the Geneva Migration Group in {when}? {verdict.answer.value} — {verdict.reason}"
-        )
-        if verdict.evidence:
-            echo(f"   “{verdict.evidence[0].text}”")
-    for record in query.former_names(store, "GMG"):
-        echo(f"The GMG was formerly called: {record.entity.label}")
+    echo(f"\nstore: {stats['sources']} documents, {stats['entities']} entities, {stats['claims']} claims")
+    for question in demo_questions():
+        result = ask(store, question)
+        echo(f"\n? {question}\n  {result.text}")
+        for citation in result.citations[:2]:
+            echo(f"  “{citation['sentence']}”")

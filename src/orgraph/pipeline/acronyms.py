@@ -237,7 +237,7 @@ def learn_definitions(
             and _is_proper_name(inner)
             and text[outer[0].end - base : match.start()].strip() == ""
         ):
-            # "Genfer Migrationsgruppe (Geneva Migration Group)": the same body's name in another language.
+            # "Umweltmanagementgruppe (Environment Management Group)": the same body's name in another language.
             entity = outer[0].entity
             index.add_name(inner, entity)
             seen_forms.setdefault(entity, set()).add(inner)

@@ -1,9 +1,9 @@
 """Organizations the gazetteer lacks and the text names without an acronym.
 
 A name is a run of capitalised modifiers ending in an organization head noun:
-"der Genfer Migrationsgruppe", "the Environment Management Group". German
+"der Wiener Umweltgruppe", "the Environment Management Group". German
 capitalises every noun, so a German run needs a modifier that is not a plain
-noun: an adjective from a place ("Genfer", "Wiener") or a capitalised
+noun: an adjective from a place ("Wiener", "Römer") or a capitalised
 adjective inside the sentence. The first sighting is added to the document's
 name index, so later inflected uses resolve through the normal matcher.
 """
@@ -39,7 +39,7 @@ def _modifier(token: Token, position: int, lang: str) -> bool:
     if not token.text[:1].isupper() or word in _lexicon()["not_modifiers"] or token.text.isupper():
         return False
     if lang == "de":
-        # German nouns are capitalised too: only adjectives count ("Genfer", "Ständige", "Globale").
+        # German nouns are capitalised too: only adjectives count ("Wiener", "Ständige", "Globale").
         return position > 0 and (word.endswith(("er", "e", "en", "es", "ische", "ischen")))
     return True
 
@@ -123,7 +123,7 @@ def find_proper_names(
 
 
 def is_body_name(label: str) -> bool:
-    """Whether a name's head noun makes it a body ("Genfer Migrationsgruppe", "Executive Board").
+    """Whether a name's head noun makes it a body ("Umweltmanagementgruppe", "Executive Board").
 
     German puts the head first before a genitive ("Gruppe der Vereinten Nationen …"); English last.
     """

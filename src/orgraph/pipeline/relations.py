@@ -211,7 +211,7 @@ class SentenceReader:
         for i in range(start, limit):
             if i > 0 and "," in self.gap(i - 1) and self.word(i) in self.lex.words["clause_stops"]:
                 return i
-            # ", aus der 2006 die GMG hervorging": a relative clause led by a preposition.
+            # ", aus der 2018 die UNSDG hervorging": a relative clause led by a preposition.
             if (
                 i > 0
                 and "," in self.gap(i - 1)
@@ -724,7 +724,7 @@ class SentenceReader:
                 return [(body, f.entity) for f in founders], False
         else:
             # Active: "X und Y gründeten Z", "Sechs Organisationen rufen Z ins Leben – A, B …",
-            # "gründete sie zusammen mit A, B und C die Genfer Migrationsgruppe".
+            # "gründete sie zusammen mit A, B und C die Umweltmanagementgruppe".
             if not after:
                 if (
                     before
@@ -860,7 +860,7 @@ class SentenceReader:
         return result
 
     def _count_body(self, at: int, found: list[Found]) -> str | None:
-        # "der GMG-Mitglieder", "the GMG's members": the body named nearest before the number.
+        # "der EMG-Mitglieder", "the EMG's members": the body named nearest before the number.
         near = [a for a in self.args if a.last_token < at and self.body_type(a.entity)]
         if near:
             return near[-1].entity
