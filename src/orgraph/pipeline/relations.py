@@ -349,12 +349,19 @@ class SentenceReader:
 
     def borrowed_role(self, hits: list[Hit]) -> str | None:
         """ "Der Kreis der Cosponsoren wurde erweitert": a role word lends its role to the sentence's joins."""
-        roles = [
-            h.trigger.role
-            for h in hits
-            if h.trigger.frame == "status" and h.trigger.role not in (None, "member")
-        ]
-        return roles[0] if roles else None
+        del hits  # role words inside a longer trigger ("trat … als Cosponsor bei") count too
+        for i, token in enumerate(self.tokens):
+            for trigger in self.lex.triggers:
+                if (
+                    trigger.frame == "status"
+                    and trigger.predicate == "member_of"
+                    and trigger.role not in (None, "member")
+                    and len(trigger.words) == 1
+                    and trigger.words[0].matches(self.folded[i], token.key)
+                    and i not in self.covered
+                ):
+                    return trigger.role
+        return None
 
     def finish(self, found: list[Found]) -> list[Found]:
         instrument = _INSTRUMENT.search(self.text)
@@ -643,7 +650,9 @@ class SentenceReader:
         self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
     ) -> tuple[Pairs, bool]:
         region = before + after
-        body_mention = self._marked_body(after) or self._marked_body(region)
+        # German marks what one joins with the dative: "trat das UNHCR dem UNAIDS bei".
+        dative = [a for a in region if a.first_token > 0 and self.word(a.first_token - 1) == "dem"]
+        body_mention = self._marked_body(after) or self._marked_body(region) or (dative[0] if dative else None)
         if (
             body_mention is None
             and after
@@ -864,5 +873,8 @@ class SentenceReader:
         near = [a for a in self.args if a.last_token < at and self.body_type(a.entity)]
         if near:
             return near[-1].entity
+        before = [a for a in self.args if a.last_token < at]
+        if before:  # "zählte UNAIDS insgesamt elf Cosponsoren"
+            return before[-1].entity
         bodies = [f.object for f in found if f.predicate == "member_of"]
         return bodies[-1] if bodies else self.ctx.body

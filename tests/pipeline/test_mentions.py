@@ -1,0 +1,64 @@
+"""Organization mentions: inflection, acronyms, learned definitions, units, references."""
+
+from __future__ import annotations
+
+import pytest
+
+from orgraph.pipeline.extract import extract
+
+
+def mentioned(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.entity) for m in extract(text, "de").mentions if m.how != "definition"]
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("Das gilt auch für die Leiter der Internationalen Arbeitsorganisation.", "ilo"),
+        ("Das Büro des Hohen Kommissars der Vereinten Nationen für Flüchtlinge half.", "unhcr"),
+        ("Dem Welternährungsprogramm fehlte Geld.", "wfp"),
+        ("Die UNCTs trafen sich.", "unct"),
+        ("Mit UN DESA wurde gesprochen.", "desa"),
+        ("Mit UNDESA wurde gesprochen.", "desa"),
+        ("Ein Sprecher der Weltbank sagte nichts.", "world-bank"),
+    ],
+)
+def test_gazetteer_names_in_any_inflection(text: str, entity: str) -> None:
+    assert entity in {e for _, e in mentioned(text)}
+
+
+def test_unknown_organization_is_learned_from_its_acronym_definition() -> None:
+    text = (
+        "Der Rat für Meeresforschung (RMF) tagte in Kiel. Später schloss sich der RMF dem "
+        "Netzwerk an."
+    )
+    result = extract(text, "de")
+    assert "rmf" in result.new_entities
+    assert [m.entity for m in result.mentions if m.text == "RMF"] == ["rmf", "rmf"]
+
+
+def test_acronym_wins_over_a_generic_name_inside_the_long_form() -> None:
+    text = "Sie arbeitet mit der Abteilung der Vereinten Nationen für Abrüstungsfragen (UNODA)."
+    entities = {e for _, e in mentioned(text)}
+    assert "unoda" in entities and "un" not in entities
+
+
+def test_units_become_entities_part_of_their_parent() -> None:
+    text = "Das Verbindungsbüro des UNHCR in Brüssel berichtet an die Zentrale."
+    result = extract(text, "de")
+    unit = next(e for e in result.new_entities.values() if e.type == "unit")
+    assert unit.parent == "unhcr"
+    assert any(c.predicate == "part_of" and c.subject == unit.id for c in result.claims)
+
+
+def test_weak_aliases_need_their_context_word() -> None:
+    assert "logistics-cluster" not in {e for _, e in mentioned("Die Logistik der Armee ist gut.")}
+    assert "logistics-cluster" in {e for _, e in mentioned("Im Cluster Logistik arbeitet sie mit.")}
+
+
+def test_the_organization_resolves_to_the_text_focus() -> None:
+    text = (
+        "Die WHO ist eine Sonderorganisation. Die WHO hat ihren Sitz in Genf. "
+        "Die Organisation wurde 1948 gegründet."
+    )
+    assert ("Die Organisation", "who") in [(m.text, m.entity) for m in extract(text, "de").mentions]

@@ -1,0 +1,105 @@
+"""Relation frames on sentences written for these tests (not from any scored document)."""
+
+from __future__ import annotations
+
+import pytest
+
+from orgraph.pipeline.extract import extract
+
+
+def claims(text: str, lang: str = "de") -> set[tuple[str, str, str | None, str, str | None]]:
+    return {
+        (
+            c.subject,
+            c.predicate,
+            c.role,
+            c.object,
+            c.interval.start.edtf if c.interval.start else None,
+        )
+        for c in extract(text, lang).claims
+        if c.predicate != "part_of"
+        or c.evidence[0].extractor.endswith(":status")
+        or c.evidence[0].extractor.endswith(":directed")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Im Jahr 2004 trat das UNHCR dem UNAIDS als Cosponsor bei.",
+            "de",
+            ("unhcr", "member_of", "cosponsor", "unaids", "2004"),
+        ),
+        (
+            "Die ILO ist seit 1946 eine Sonderorganisation der Vereinten Nationen.",
+            "de",
+            ("ilo", "part_of", None, "un", "1946"),
+        ),
+        (
+            "In 2003, WFP joined UNAIDS as a cosponsor.",
+            "en",
+            ("wfp", "member_of", "cosponsor", "unaids", "2003"),
+        ),
+        (
+            "Das Kinderhilfswerk der Vereinten Nationen erhielt 1998 Beobachterstatus beim Wirtschafts- und Sozialrat.",
+            "de",
+            ("unicef", "member_of", "observer", "ecosoc", "1998"),
+        ),
+    ],
+)
+def test_membership_frames(text: str, lang: str, expected: tuple[str, ...]) -> None:
+    assert expected in claims(text, lang)
+
+
+def test_an_enumeration_expands_to_one_claim_each() -> None:
+    text = (
+        "Anfang 2009 wurde die Mitgliedschaft im IASC um die FAO, das UNDP und die WHO erweitert."
+    )
+    found = claims(text)
+    for member in ("fao", "undp", "who"):
+        assert (member, "member_of", "member", "iasc", "2009") in found
+
+
+def test_modifier_windows_are_kept() -> None:
+    result = extract("Anfang 2009 wurde die Mitgliedschaft im IASC um die FAO erweitert.", "de")
+    start = result.claims[0].interval.start
+    assert start is not None and start.mod is not None and start.mod.value == "START"
+
+
+def test_founders_by_passive_agent() -> None:
+    text = "Das IASC wurde im Juni 1992 von der FAO, dem UNDP und dem UNICEF gegründet."
+    found = claims(text)
+    for founder in ("fao", "undp", "unicef"):
+        assert (founder, "member_of", "founding_member", "iasc", "1992-06") in found
+
+
+def test_rename_with_the_date_of_the_sentence() -> None:
+    assert ("dha", "renamed_to", None, "ocha", "1998") in claims(
+        "Die Hauptabteilung Humanitäre Angelegenheiten (DHA) wurde 1998 in OCHA umbenannt."
+    )
+
+
+def test_hedged_statements_are_marked_with_low_confidence() -> None:
+    result = extract(
+        "Die WHO arbeitet mit UNICEF zusammen. Mit einigen von ihnen soll sie Absichtserklärungen unterzeichnet haben.",
+        "de",
+    )
+    hedged = [c for c in result.claims if "hedge" in c.qualifiers]
+    assert hedged and all(c.confidence <= 0.4 for c in hedged)
+
+
+def test_negated_triggers_make_no_claim() -> None:
+    assert not claims("Die Weltbank ist kein Mitglied des IASC.")
+
+
+def test_stated_counts_are_recorded() -> None:
+    result = extract("Im Jahr 2012 zählte UNAIDS insgesamt elf Cosponsoren.", "de")
+    assert [(s.body, s.count) for s in result.stated_counts] == [("unaids", 11)]
+
+
+def test_evidence_is_the_exact_sentence() -> None:
+    text = "Vorwort.\nDie WHO trat 1950 dem IASC bei. Danach geschah nichts."
+    for claim in extract(text, "de").claims:
+        for ev in claim.evidence:
+            assert text[ev.start : ev.end] == ev.text
