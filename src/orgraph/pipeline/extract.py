@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from orgraph.fuzzydate import FuzzyDate
 from orgraph.interval import EndState, Interval
 from orgraph.model import Claim, Evidence, StatedCount, Status
 from orgraph.names import fold
@@ -170,6 +171,12 @@ def _absorb(into: Claim, other: Claim) -> None:
     into.confidence = max(into.confidence, other.confidence)
     for key, value in other.qualifiers.items():
         into.qualifiers.setdefault(key, value)
+
+
+def _worth_reading(text: str, index: NameIndex) -> bool:
+    """A cheap, C-speed test that a sentence may hold something: most prose about other things
+    (the bulk of a long report) is skipped without tokenizing it."""
+    return bool(lexicon().cue.search(text) or index.cue().search(text))
 
 
 def detect_language(text: str) -> str:
@@ -383,17 +390,18 @@ def extract(
     lang = lang or detect_language(text)
     doc = _Document(text, lang, index or default_index(), source_id)
     sentences = segment(text)
-    times = find_time_expressions(text, lang)
-    doc.out.sentences, doc.out.times = sentences, times
-    position = 0
+    doc.out.sentences = sentences
+    anchor: FuzzyDate | None = None  # the last absolute date, for "im selben Jahr"
     for sentence in sentences:
-        while position < len(times) and times[position].end <= sentence.start:
-            position += 1
-        inside = []
-        j = position
-        while j < len(times) and times[j].start < sentence.end:
-            inside.append(times[j])
-            j += 1
+        if sentence.block is Block.PARAGRAPH and not _worth_reading(sentence.text, doc.index):
+            continue  # no organization, trigger, definition or list: nothing to read
+        inside = [
+            replace(t, start=t.start + sentence.start, end=t.end + sentence.start)
+            for t in find_time_expressions(sentence.text, lang, anchor)
+        ]
+        for t in inside:
+            anchor = t.until or t.value or anchor
+        doc.out.times.extend(inside)
         doc.sentence(sentence, inside)
     used = {m.entity for m in doc.out.mentions} | {
         e for c in doc.out.claims for e in (c.subject, c.object)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -51,9 +52,30 @@ class Lexicon:
     words: dict[str, frozenset[str]]  # word lists of discourse.toml, folded
     patterns: dict[str, tuple[WordPattern, ...]]  # the same lists as patterns (for * entries)
     number_words: dict[str, int]
+    # Triggers by their first word, so a token costs a few dictionary lookups, not a scan.
+    by_word: dict[str, tuple[Trigger, ...]] = field(default_factory=dict)
+    by_prefix: dict[str, tuple[Trigger, ...]] = field(default_factory=dict)
+    prefixes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the * entries of each list
+    # One regex over raw text that any sentence able to carry a relation matches: a trigger's
+    # first word, a parenthesis (a definition) or a colon (a list intro). The rest is skipped.
+    cue: re.Pattern[str] = re.compile("")
 
     def has(self, name: str, folded: str, key: str = "") -> bool:
-        return any(p.matches(folded, key or folded) for p in self.patterns[name])
+        """Whether a word is in one of the discourse lists (exact forms, or a listed prefix*)."""
+        words = self.words[name]
+        if folded in words or (key and key in words):
+            return True
+        prefixes = self.prefixes.get(name)
+        return bool(prefixes) and folded.startswith(prefixes)  # type: ignore[arg-type]
+
+    def starting_with(self, folded: str, key: str) -> list[Trigger]:
+        """The triggers whose first word matches this token."""
+        found = [t for t in self.by_word.get(key, ()) if t.words[0].matches(folded, key)]
+        if folded != key:
+            found += [t for t in self.by_word.get(folded, ()) if t not in found]
+        for length in range(3, len(folded) + 1):
+            found += self.by_prefix.get(folded[:length], ())
+        return found
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -77,7 +99,18 @@ def lexicon() -> Lexicon:
     )
     discourse = _read("discourse.toml")
     lists = {k: v for k, v in discourse.items() if isinstance(v, list)}
+    by_word: dict[str, list[Trigger]] = {}
+    by_prefix: dict[str, list[Trigger]] = {}
+    for trigger in triggers:
+        first = trigger.words[0]
+        (by_prefix if first.prefix else by_word).setdefault(first.text, []).append(trigger)
+    firsts = sorted({t.words[0].text for t in triggers if len(t.words[0].text) >= 2}, key=len, reverse=True)
+    cue = re.compile(r"[(:]|\b(?:" + "|".join(re.escape(w) for w in firsts) + ")", re.IGNORECASE)
     return Lexicon(
+        cue=cue,
+        by_word={k: tuple(v) for k, v in by_word.items()},
+        prefixes={k: tuple(fold(w)[:-1] for w in v if w.endswith("*")) for k, v in lists.items()},
+        by_prefix={k: tuple(v) for k, v in by_prefix.items()},
         triggers=triggers,
         words={k: frozenset(fold(w) for w in v) for k, v in lists.items()},
         patterns={

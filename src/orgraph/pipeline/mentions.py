@@ -8,8 +8,10 @@ sentence that also holds one of their context words ("Cluster").
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any
 from itertools import pairwise
 from dataclasses import dataclass, field
 from functools import cache
@@ -33,6 +35,27 @@ class Mention:
     last_token: int
 
 
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex matching any of the words, factored as a prefix tree so the engine tries a
+    handful of branches per position instead of every word ("ab|ac" → "a(?:b|c)")."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return "(?:" + build(trie) + ")"
+
+
 @dataclass
 class NameIndex:
     """Name and acronym sequences by first token, built from a gazetteer (plus document learning)."""
@@ -50,6 +73,7 @@ class NameIndex:
     types: dict[str, str] = field(default_factory=dict)
     parents: dict[str, str] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
+    _cue: re.Pattern[str] | None = None
 
     def add_name(self, name: str, entity: str) -> None:
         keys = name_keys(name)
@@ -61,6 +85,20 @@ class NameIndex:
         if tokens and (tokens, entity) not in self.acronyms[tokens[0]]:
             self.acronyms[tokens[0]].append((tokens, entity))
 
+    def cue(self) -> re.Pattern[str]:
+        """A regex that finds where a name of the index may start: an acronym-like capital run,
+        or the stem of a first word of any name (inflection may follow)."""
+        if self._cue is None:
+            # Built once from the gazetteer; a document's copy shares it (names learned from the
+            # document are found once their sentence is read anyway).
+            stems = sorted(
+                {k for k in self.names if len(k) >= 3 and not k.startswith("·")}, key=len, reverse=True
+            )
+            # Case-insensitive stems, case-sensitive capitals: "(?-i:…)" keeps "Das" from passing.
+            pattern = r"(?-i:\b[A-ZÄÖÜ][A-ZÄÖÜ])|\b" + trie_pattern(stems)
+            self._cue = re.compile(pattern, re.IGNORECASE)
+        return self._cue
+
     def copy(self) -> NameIndex:
         """A document-local copy that learning may extend without touching the shared index."""
         return NameIndex(
@@ -71,6 +109,7 @@ class NameIndex:
             dict(self.types),
             dict(self.parents),
             dict(self.labels),
+            self.cue(),
         )
 
     def acronym_entity(self, acronym: str) -> str | None:

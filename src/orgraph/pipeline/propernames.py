@@ -28,10 +28,12 @@ def _lexicon() -> dict[str, Any]:
 
 
 def _is_head(word: str) -> bool:
-    return (
-        any(word.endswith(h) for h in _lexicon()["name_heads"])
-        or word in _lexicon()["name_heads_en"]
-    )
+    return word.endswith(_heads()) or word in _lexicon()["name_heads_en"]
+
+
+@cache
+def _heads() -> tuple[str, ...]:
+    return tuple(_lexicon()["name_heads"])
 
 
 def _modifier(token: Token, position: int, lang: str) -> bool:

@@ -88,9 +88,7 @@ def find_triggers(tokens: list[Token], lex: Lexicon) -> list[Hit]:
     hits: list[Hit] = []
     folded = [fold(t.text) for t in tokens]
     for i, token in enumerate(tokens):
-        for trigger in lex.triggers:
-            if not trigger.words[0].matches(folded[i], token.key):
-                continue
+        for trigger in lex.starting_with(folded[i], token.key):
             if i > 0 and folded[i - 1] in trigger.not_after:
                 continue
             position, ok = i, True
@@ -351,13 +349,12 @@ class SentenceReader:
         """ "Der Kreis der Cosponsoren wurde erweitert": a role word lends its role to the sentence's joins."""
         del hits  # role words inside a longer trigger ("trat … als Cosponsor bei") count too
         for i, token in enumerate(self.tokens):
-            for trigger in self.lex.triggers:
+            for trigger in self.lex.starting_with(self.folded[i], token.key):
                 if (
                     trigger.frame == "status"
                     and trigger.predicate == "member_of"
                     and trigger.role not in (None, "member")
                     and len(trigger.words) == 1
-                    and trigger.words[0].matches(self.folded[i], token.key)
                     and i not in self.covered
                 ):
                     return trigger.role

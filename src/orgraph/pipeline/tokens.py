@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from orgraph.names import fold, stem
 
@@ -25,6 +26,7 @@ class Token:
     key: str  # folded, inflection-stripped; articles collapse to one key
 
 
+@lru_cache(maxsize=65536)
 def token_key(word: str) -> str:
     folded = fold(word)
     return ARTICLE_KEY if folded in ARTICLES else stem(folded)
