@@ -176,7 +176,7 @@ def _absorb(into: Claim, other: Claim) -> None:
 def _worth_reading(text: str, index: NameIndex) -> bool:
     """A cheap, C-speed test that a sentence may hold something: most prose about other things
     (the bulk of a long report) is skipped without tokenizing it."""
-    return bool(lexicon().cue.search(text) or index.cue().search(text))
+    return bool(index.cue().search(text)) or lexicon().worth_reading(text)
 
 
 def detect_language(text: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
@@ -56,9 +57,18 @@ class Lexicon:
     by_word: dict[str, tuple[Trigger, ...]] = field(default_factory=dict)
     by_prefix: dict[str, tuple[Trigger, ...]] = field(default_factory=dict)
     prefixes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the * entries of each list
-    # One regex over raw text that any sentence able to carry a relation matches: a trigger's
-    # first word, a parenthesis (a definition) or a colon (a list intro). The rest is skipped.
-    cue: re.Pattern[str] = re.compile("")
+    # Cheap tests on raw text (see `worth_reading`): a trigger's first word; a word that points
+    # to an organization (a pronoun, "die Gruppe").
+    trigger_cue: re.Pattern[str] = re.compile("")
+    pointer_cue: re.Pattern[str] = re.compile("")
+
+    def worth_reading(self, text: str) -> bool:
+        """Whether a sentence without a known name may still hold a relation: a definition
+        "(…)", a list intro ending in ":", or a trigger with a word that points to an organization
+        ("Die Gruppe wurde umbenannt") — not a trigger alone ("Der Fluss trat über die Ufer")."""
+        if "(" in text or text.rstrip().endswith(":"):
+            return True
+        return bool(self.trigger_cue.search(text) and self.pointer_cue.search(text))
 
     def has(self, name: str, folded: str, key: str = "") -> bool:
         """Whether a word is in one of the discourse lists (exact forms, or a listed prefix*)."""
@@ -76,6 +86,10 @@ class Lexicon:
         for length in range(3, len(folded) + 1):
             found += self.by_prefix.get(folded[:length], ())
         return found
+
+
+def _reference_words() -> list[str]:
+    return [str(entry["word"]) for entry in _read("references.toml")["reference"]]
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -104,10 +118,20 @@ def lexicon() -> Lexicon:
     for trigger in triggers:
         first = trigger.words[0]
         (by_prefix if first.prefix else by_word).setdefault(first.text, []).append(trigger)
-    firsts = sorted({t.words[0].text for t in triggers if len(t.words[0].text) >= 2}, key=len, reverse=True)
-    cue = re.compile(r"[(:]|\b(?:" + "|".join(re.escape(w) for w in firsts) + ")", re.IGNORECASE)
+    # A trigger alone does not make a sentence worth reading ("Der Fluss trat über die Ufer"):
+    # it needs an organization (the name index's cue), or a word that points to one.
+    pointers = [*lists["actor_pronouns"], *lists["plural_pronouns"], *_reference_words()]
+    firsts = {t.words[0].text for t in triggers if len(t.words[0].text) >= 2}
+    def alternation(words: Iterable[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+    trigger_cue = re.compile(r"\b(?:" + alternation(firsts) + ")", re.IGNORECASE)
+    pointer_cue = re.compile(
+        r"\b(?:" + alternation(fold(w).rstrip("*") for w in pointers) + ")", re.IGNORECASE
+    )
     return Lexicon(
-        cue=cue,
+        trigger_cue=trigger_cue,
+        pointer_cue=pointer_cue,
         by_word={k: tuple(v) for k, v in by_word.items()},
         prefixes={k: tuple(fold(w)[:-1] for w in v if w.endswith("*")) for k, v in lists.items()},
         by_prefix={k: tuple(v) for k, v in by_prefix.items()},
