@@ -22,7 +22,31 @@ _LONG_FORM_WINDOW = 16
 # A long form starts at a capitalised word right after one of these (not after a preposition).
 # Lower-case function words that may stand inside a name ("Büro für die Koordinierung …").
 _NAME_LINKS = frozenset(
-    ["für", "von", "zu", "zur", "zum", "der", "die", "das", "des", "den", "dem", "und", "of", "for", "and", "on", "the", "in", "de", "du", "la", "le", "et"]
+    [
+        "für",
+        "von",
+        "zu",
+        "zur",
+        "zum",
+        "der",
+        "die",
+        "das",
+        "des",
+        "den",
+        "dem",
+        "und",
+        "of",
+        "for",
+        "and",
+        "on",
+        "the",
+        "in",
+        "de",
+        "du",
+        "la",
+        "le",
+        "et",
+    ]
 )
 
 
@@ -36,7 +60,29 @@ def _verb_like(word: str) -> bool:
 
 
 _PREPOSITIONS = frozenset(
-    ["für", "von", "zu", "zur", "zum", "über", "bei", "mit", "aus", "nach", "in", "an", "auf", "of", "for", "on", "to", "by", "with", "and", "und"]
+    [
+        "für",
+        "von",
+        "zu",
+        "zur",
+        "zum",
+        "über",
+        "bei",
+        "mit",
+        "aus",
+        "nach",
+        "in",
+        "an",
+        "auf",
+        "of",
+        "for",
+        "on",
+        "to",
+        "by",
+        "with",
+        "and",
+        "und",
+    ]
 )
 
 
@@ -68,7 +114,9 @@ def _article_start(tokens: list[Token], text: str, base: int, last: int) -> int 
             before = tokens[i - 2] if i >= 2 else None
             # "für die Koordinierung" and "Entwicklungsgruppe der Vereinten" continue a name;
             # "ein eigenes Forum, die Umweltmanagementgruppe" starts one.
-            comma = before is not None and "," in text[before.end - base : tokens[i - 1].start - base]
+            comma = (
+                before is not None and "," in text[before.end - base : tokens[i - 1].start - base]
+            )
             if (
                 before is None
                 or comma
@@ -165,7 +213,9 @@ def learn_definitions(
             if entity is None:
                 # Reuse a known name only when it is the whole long form, not a part of it
                 # ("Umweltversammlung der Vereinten Nationen (UNEA)" is not the UN).
-                known = [m.entity for m in covered if m.last_token == last and m.first_token == start]
+                known = [
+                    m.entity for m in covered if m.last_token == last and m.first_token == start
+                ]
                 entity = known[0] if known else slug(inner)
                 if not known:
                     learned.append(LearnedEntity(entity, long_form, inner))
@@ -259,7 +309,26 @@ def learn_definitions(
     return result, learned, seen_forms
 
 
-_LINKERS = frozenset(["of", "for", "and", "on", "the", "de", "des", "du", "la", "le", "et", "für", "und", "der", "die", "das"])
+_LINKERS = frozenset(
+    [
+        "of",
+        "for",
+        "and",
+        "on",
+        "the",
+        "de",
+        "des",
+        "du",
+        "la",
+        "le",
+        "et",
+        "für",
+        "und",
+        "der",
+        "die",
+        "das",
+    ]
+)
 
 
 def _is_proper_name(text: str) -> bool:

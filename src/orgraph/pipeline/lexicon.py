@@ -3,14 +3,35 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
 
 from orgraph.names import fold, stem
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex matching any of the words, factored as a prefix tree so the engine tries a
+    handful of branches per position instead of every word ("ab|ac" → "a(?:b|c)")."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return "(?:" + build(trie) + ")"
 
 
 @dataclass(frozen=True)
@@ -122,12 +143,9 @@ def lexicon() -> Lexicon:
     # it needs an organization (the name index's cue), or a word that points to one.
     pointers = [*lists["actor_pronouns"], *lists["plural_pronouns"], *_reference_words()]
     firsts = {t.words[0].text for t in triggers if len(t.words[0].text) >= 2}
-    def alternation(words: Iterable[str]) -> str:
-        return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-    trigger_cue = re.compile(r"\b(?:" + alternation(firsts) + ")", re.IGNORECASE)
+    trigger_cue = re.compile(r"\b" + trie_pattern(firsts), re.IGNORECASE)
     pointer_cue = re.compile(
-        r"\b(?:" + alternation(fold(w).rstrip("*") for w in pointers) + ")", re.IGNORECASE
+        r"\b" + trie_pattern(fold(w).rstrip("*") for w in pointers), re.IGNORECASE
     )
     return Lexicon(
         trigger_cue=trigger_cue,

@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Any
-from itertools import pairwise
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 
 from orgraph.gazetteer import Gazetteer, load_gazetteer
 from orgraph.names import fold
+from orgraph.pipeline.lexicon import trie_pattern
 from orgraph.pipeline.tokens import ARTICLE_KEY, Token, acronym_tokens, name_keys
 
 # Characters in the gap between two tokens that a name may not span.
@@ -33,27 +33,6 @@ class Mention:
     how: str  # gazetteer | acronym | learned | unit | reference
     first_token: int  # index of the first token in the sentence's token list
     last_token: int
-
-
-def trie_pattern(words: Iterable[str]) -> str:
-    """A regex matching any of the words, factored as a prefix tree so the engine tries a
-    handful of branches per position instead of every word ("ab|ac" → "a(?:b|c)")."""
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        ends = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return "(?:" + build(trie) + ")"
 
 
 @dataclass
@@ -92,7 +71,9 @@ class NameIndex:
             # Built once from the gazetteer; a document's copy shares it (names learned from the
             # document are found once their sentence is read anyway).
             stems = sorted(
-                {k for k in self.names if len(k) >= 3 and not k.startswith("·")}, key=len, reverse=True
+                {k for k in self.names if len(k) >= 3 and not k.startswith("·")},
+                key=len,
+                reverse=True,
             )
             # Case-insensitive stems, case-sensitive capitals: "(?-i:…)" keeps "Das" from passing.
             pattern = r"(?-i:\b[A-ZÄÖÜ][A-ZÄÖÜ])|\b" + trie_pattern(stems)

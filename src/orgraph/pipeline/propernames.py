@@ -46,7 +46,7 @@ def _modifier(token: Token, position: int, lang: str) -> bool:
     return True
 
 
-_ATTRIBUTE_LINKS = frozenset("für zur zum der des".split())
+_ATTRIBUTE_LINKS = frozenset(["für", "zur", "zum", "der", "des"])
 
 
 def _attribute_end(text: str, tokens: list[Token], base: int, head: int, covered: set[int]) -> int:
@@ -63,8 +63,12 @@ def _attribute_end(text: str, tokens: list[Token], base: int, head: int, covered
         gap = text[tokens[end].end - base : tokens[k].start - base]
         if any(ch in gap for ch in ",;:()"):
             break
-        while k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper() and not any(
-            ch in text[tokens[k].end - base : tokens[k + 1].start - base] for ch in ",;:()"
+        while (
+            k + 1 < len(tokens)
+            and tokens[k + 1].text[:1].isupper()
+            and not any(
+                ch in text[tokens[k].end - base : tokens[k + 1].start - base] for ch in ",;:()"
+            )
         ):
             k += 1
         end = k
@@ -82,7 +86,12 @@ def find_proper_names(
     for i, token in enumerate(tokens):
         if i in covered or not token.text[:1].isupper() or not _is_head(fold(token.text)):
             continue
-        if i + 1 < len(tokens) and i + 1 not in covered and _is_head(fold(tokens[i + 1].text)) and tokens[i + 1].text[:1].isupper():
+        if (
+            i + 1 < len(tokens)
+            and i + 1 not in covered
+            and _is_head(fold(tokens[i + 1].text))
+            and tokens[i + 1].text[:1].isupper()
+        ):
             continue  # "Development Group Office": the name ends at the last head
         first = i
         # An English name quoted in German text ("als Development Group Office bezeichnet").
@@ -101,7 +110,11 @@ def find_proper_names(
         if head_lang == "en":
             # "United Nations Humanitarian Air Service": a known name may open a longer one.
             opener = next((m for m in result if m.last_token == first - 1), None)
-            if opener is not None and text[opener.end - base : tokens[first].start - base] == " " and first < i:
+            if (
+                opener is not None
+                and text[opener.end - base : tokens[first].start - base] == " "
+                and first < i
+            ):
                 result.remove(opener)
                 first = opener.first_token
         if first == i:
@@ -118,7 +131,9 @@ def find_proper_names(
         index.labels.setdefault(entity, label)
         index.add_name(label, entity)
         learned.append((entity, label))
-        result.append(Mention(tokens[first].start, tokens[last].end, label, entity, "learned", first, last))
+        result.append(
+            Mention(tokens[first].start, tokens[last].end, label, entity, "learned", first, last)
+        )
         covered.update(range(first, last + 1))
     result.sort(key=lambda m: m.start)
     return result, learned
@@ -133,6 +148,9 @@ def is_body_name(label: str) -> bool:
     if not words:
         return False
     heads = _lexicon()["body_heads"]
-    genitive = next((i for i, w in enumerate(words) if w in ("der", "des", "für", "of", "on", "for")), len(words))
+    genitive = next(
+        (i for i, w in enumerate(words) if w in ("der", "des", "für", "of", "on", "for")),
+        len(words),
+    )
     head = words[genitive - 1] if genitive else words[-1]
     return any(head.endswith(h) for h in heads)

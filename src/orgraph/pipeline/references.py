@@ -29,7 +29,7 @@ def _lexicon() -> dict[str, Any]:
     )
 
 
-_ENGLISH_ATTRIBUTES = frozenset("new same former latter said whole entire".split())
+_ENGLISH_ATTRIBUTES = frozenset(["new", "same", "former", "latter", "said", "whole", "entire"])
 
 
 def _attributive(word: str) -> bool:
@@ -39,7 +39,9 @@ def _attributive(word: str) -> bool:
         return True
     if not word.islower():
         return False
-    return word.endswith(("e", "en", "er", "es", "em")) and not word.endswith("ee") or word in _ENGLISH_ATTRIBUTES
+    return (
+        word.endswith(("e", "en", "er", "es", "em")) and not word.endswith("ee")
+    ) or word in _ENGLISH_ATTRIBUTES
 
 
 def _matches(word: str, pattern: str) -> bool:
@@ -73,6 +75,7 @@ class Discourse:
     def head_for(self, word: str) -> str | None:
         """The organization a bare head noun points to ("das Programm", "die Gruppe"): the one the
         text is about when its name has that word, else the most recent one whose name ends in it."""
+
         def named(entity: str) -> bool:
             return any(w.endswith(word) for w in self.forms.get(entity, ()))
 
@@ -182,7 +185,9 @@ def resolve_references(
             continue
         # "die Organisation", "der neuen Einheit", "das 1996 eingerichtete Büro": an article,
         # at most two lower-case words or numbers, then the noun.
-        article = next((j for j in (i - 1, i - 2, i - 3) if j >= 0 and tokens[j].key == ARTICLE_KEY), -1)
+        article = next(
+            (j for j in (i - 1, i - 2, i - 3) if j >= 0 and tokens[j].key == ARTICLE_KEY), -1
+        )
         if article < 0 or not all(_attributive(tokens[j].text) for j in range(article + 1, i)):
             continue
         word = fold(token.text)

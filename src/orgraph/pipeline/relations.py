@@ -172,11 +172,8 @@ class SentenceReader:
             words = [
                 w for w in re.findall(r"[^\W\d_]+", between.casefold()) if w not in ARTICLE_WORDS
             ]
-            if (
-                (not words
-                and "," in between)
-                or (words
-                and " ".join(words) in self.lex.words["enumeration_links"])
+            if (not words and "," in between) or (
+                words and " ".join(words) in self.lex.words["enumeration_links"]
             ):
                 return self.word_before(previous)
         return self.word(i) if i >= 0 and "," not in self.gap(i) else ""
@@ -187,7 +184,10 @@ class SentenceReader:
         for steps in range(4):
             if i < 0 or ("," in self.gap(i) and steps):
                 return False
-            if self.word(i) in self.lex.words[marks] or self.word(i) in self.lex.words["agent_nouns"]:
+            if (
+                self.word(i) in self.lex.words[marks]
+                or self.word(i) in self.lex.words["agent_nouns"]
+            ):
                 return True
             if (
                 steps
@@ -289,7 +289,9 @@ class SentenceReader:
 
     def read(self) -> tuple[list[Found], list[FoundCount]]:
         hits = drop_glosses(find_triggers(self.tokens, self.lex), self.text, self.tokens, self.base)
-        hits = [h for h in hits if h.first not in self.covered]  # "Commission on …" names, not triggers
+        hits = [
+            h for h in hits if h.first not in self.covered
+        ]  # "Commission on …" names, not triggers
         hits = [h for h in hits if not self.negated(h)]
         found: list[Found] = []
         previous: list[str] = []
@@ -649,7 +651,9 @@ class SentenceReader:
         region = before + after
         # German marks what one joins with the dative: "trat das UNHCR dem UNAIDS bei".
         dative = [a for a in region if a.first_token > 0 and self.word(a.first_token - 1) == "dem"]
-        body_mention = self._marked_body(after) or self._marked_body(region) or (dative[0] if dative else None)
+        body_mention = (
+            self._marked_body(after) or self._marked_body(region) or (dative[0] if dative else None)
+        )
         if (
             body_mention is None
             and after
@@ -740,7 +744,10 @@ class SentenceReader:
             direct = [a for a in after if not self.prepositional(a)]
             body = (direct or after)[0].entity
             if self.ctx.types.get(body) == "principal_organ":
-                return [], False  # "rief die Generalversammlung es ins Leben": the organ founds, "es" is unresolved
+                return (
+                    [],
+                    False,
+                )  # "rief die Generalversammlung es ins Leben": the organ founds, "es" is unresolved
             ids = [a.entity for a in before + after if a.entity != body]
             if not before:  # "gründete sie …": the subject is a pronoun
                 ids += [s for s in self.subjects(hit, [], [], previous)[0] if s != body]
@@ -772,7 +779,9 @@ class SentenceReader:
             return [], False
         self.ctx.body = new.entity
         old = [
-            a for a in region if a is not new and a.first_token < new.first_token and not self.is_agent(a)
+            a
+            for a in region
+            if a is not new and a.first_token < new.first_token and not self.is_agent(a)
         ]
         if not old:
             olds, inherited = self.subjects(hit, [], [], previous)
