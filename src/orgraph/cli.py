@@ -305,7 +305,8 @@ def export(ctx: click.Context, fmt: str, history: bool, output: Any) -> None:
 def import_(ctx: click.Context, path: Path) -> None:
     """Import claims from a JSONL file: all lines or none."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        # Only "\n" ends a line: str.splitlines() would also split at U+2028 or U+0085 in a text.
+        lines = path.read_text(encoding="utf-8").split("\n")
     except UnicodeDecodeError:
         raise OrgraphError(f"{path}: not UTF-8 text") from None
     added = jsonl.import_lines(open_store(ctx, create=True), lines)
@@ -335,6 +336,8 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], lang: str | None, fmt: s
         for doc in report.documents:
             if doc.status == "failed":
                 click.echo(f"error: {doc.message}", err=True)
+            elif doc.status == "skipped":
+                click.echo(f"skipped: {doc.origin} ({doc.message})")
             else:
                 click.echo(f"{doc.status}: {doc.origin} ({doc.claims} claims)")
         s = report.summary()
@@ -366,9 +369,15 @@ def eval_(gold: tuple[Path, ...], fmt: str) -> None:
             click.echo(f"  false positive: {fp['subject']} {fp['predicate']} {fp['object']} {fp['start'] or ''}")
 
 
-HOST = click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+HOST = click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Interface to listen on."
+)
 PORT = click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
-TOKEN = click.option("--token", default=None, help="Token for writes (default: $ORGRAPH_TOKEN, else a random one, printed).")
+TOKEN = click.option(
+    "--token",
+    default=None,
+    help="Token for writes (default: $ORGRAPH_TOKEN, else a random one, printed).",
+)
 
 
 @main.command()
@@ -432,7 +441,9 @@ def plot() -> None:
 
 @plot.command("timeline")
 @click.argument("body")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="FILE.svg or FILE.png")
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False), help="FILE.svg or FILE.png"
+)
 @click.pass_context
 @clean_errors
 def plot_timeline(ctx: click.Context, body: str, output: str) -> None:
@@ -444,7 +455,9 @@ def plot_timeline(ctx: click.Context, body: str, output: str) -> None:
 
 @plot.command("network")
 @click.option("--at", "at", required=True, help="A date: 2010, 'Ende 2007', 2006-03-15 ...")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="FILE.svg or FILE.png")
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False), help="FILE.svg or FILE.png"
+)
 @click.pass_context
 @clean_errors
 def plot_network(ctx: click.Context, at: str, output: str) -> None:

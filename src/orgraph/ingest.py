@@ -18,7 +18,7 @@ from orgraph.pipeline.extract import Extraction, extract
 from orgraph.store import Store
 
 SUFFIXES = (".txt", ".md")
-MAX_BYTES = 20 * 1024 * 1024  # larger files are refused with a message, not read into memory
+MAX_BYTES = 20_000_000  # 20 MB (as the messages say); larger files are refused, not read
 
 
 @dataclass
@@ -81,12 +81,18 @@ def decode_document(data: bytes, origin: str) -> str:
 
 
 def collect(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files named, and .txt/.md files inside folders named (sorted, recursive)."""
+    """Files named, and the files inside folders named (sorted, recursive, hidden ones left out).
+
+    Files of other formats are yielded too, so that `ingest_paths` can say it skipped them.
+    """
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             yield from sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
         else:
             yield path
@@ -177,9 +183,14 @@ def ingest_paths(
     for path in collect(paths):
         if progress:
             progress(path)
+        if path.is_file() and path.suffix.lower() not in SUFFIXES:
+            message = f"not a {' or '.join(SUFFIXES)} file; other formats are not read yet"
+            report.documents.append(DocumentReport(str(path), "skipped", message=message))
+            continue
         try:
             text = read_document(path)
             report.documents.append(ingest_text(store, text, str(path), lang))
         except OrgraphError as exc:
-            report.documents.append(DocumentReport(str(path), "failed", message=str(exc)))
+            message = str(exc) if str(exc).startswith(str(path)) else f"{path}: {exc}"
+            report.documents.append(DocumentReport(str(path), "failed", message=message))
     return report

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _ARTICLES = frozenset(
@@ -21,6 +22,7 @@ _ENDINGS = ("ern", "en", "em", "er", "es", "e", "n", "s")
 _ACRONYM_NOISE = re.compile(r"[\s.\-‐–/]")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """NFC, case-folded, ß → ss: the form every comparison starts from."""
     return unicodedata.normalize("NFC", text).casefold().replace("ß", "ss")

@@ -49,31 +49,43 @@ def _save(figure: Any, path: Path) -> Path:
     return path
 
 
+def _num(day: date) -> float:
+    """Matplotlib's date number: days since its epoch, 1970-01-01."""
+    return float((day - date(1970, 1, 1)).days)
+
+
 def draw_timeline(chart: BodyTimeline) -> Any:
     """A Gantt chart: solid where membership is certain, hatched in windows of uncertainty."""
-    from matplotlib.dates import date2num
-
     plt = _pyplot()
     rows = max(len(chart.bars), 1)
     figure, axes = plt.subplots(figsize=(11, 1.2 + 0.32 * rows))
     for index, bar in enumerate(chart.bars):
         y = rows - 1 - index
         for seg in bar.segments:
-            left, right = date2num(seg.first), date2num(seg.last)
+            left, right = _num(seg.first), _num(seg.last)
             if seg.kind == "certain":
                 axes.barh(y, right - left, left=left, height=0.6, color=CERTAIN)
             else:
-                axes.barh(y, right - left, left=left, height=0.6, color=WINDOW, hatch="///",
-                          edgecolor=CERTAIN, linewidth=0)
+                axes.barh(
+                    y,
+                    right - left,
+                    left=left,
+                    height=0.6,
+                    color=WINDOW,
+                    hatch="///",
+                    edgecolor=CERTAIN,
+                    linewidth=0,
+                )
         if bar.ongoing and bar.segments:
-            axes.annotate("▶", (date2num(bar.segments[-1].last), y), va="center", fontsize=7,
-                          color=CERTAIN)
+            axes.annotate(
+                "▶", (_num(bar.segments[-1].last), y), va="center", fontsize=7, color=CERTAIN
+            )
     for mark in chart.renames:
-        left, right = date2num(mark.window[0]), date2num(mark.window[1])
+        left, right = _num(mark.window[0]), _num(mark.window[1])
         axes.axvspan(left, right, color="#f6ad55", alpha=0.35, linewidth=0)
         axes.annotate(f"→ {mark.new.label}", (right, rows - 0.4), fontsize=8, color="#9c4221")
     axes.set_yticks(range(rows), [b.label for b in reversed(chart.bars)] or [""], fontsize=8)
-    axes.set_xlim(date2num(chart.axis[0]), date2num(chart.axis[1]))
+    axes.set_xlim(_num(chart.axis[0]), _num(chart.axis[1]))
     axes.xaxis_date()
     axes.set_title(f"{chart.body.label}: members over time (hatched: uncertain)")
     axes.grid(axis="x", color="#e2e8f0")
@@ -95,8 +107,14 @@ def draw_network(graph: Network, first: date, last: date, title: str) -> Any:
         on = node_id in linked
         axes.scatter([x], [y], s=40, color=CERTAIN if on else "#cbd5e0", zorder=3)
         short = next((n.text for n in entity.names if n.kind == "acronym"), entity.label)
-        axes.annotate(short, (x, y), xytext=(4, 4), textcoords="offset points", fontsize=7,
-                      color="#1a202c" if on else "#a0aec0")
+        axes.annotate(
+            short,
+            (x, y),
+            xytext=(4, 4),
+            textcoords="offset points",
+            fontsize=7,
+            color="#1a202c" if on else "#a0aec0",
+        )
     axes.set_axis_off()
     axes.set_title(title)
     return figure

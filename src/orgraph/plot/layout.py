@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from orgraph.fuzzydate import MAX_DATE, MIN_DATE, FuzzyDate
@@ -43,7 +44,9 @@ class Bar:
     @property
     def label(self) -> str:
         role = self.claim.role
-        return self.member.label + (f" ({role.replace('_', ' ')})" if role and role != "member" else "")
+        return self.member.label + (
+            f" ({role.replace('_', ' ')})" if role and role != "member" else ""
+        )
 
 
 @dataclass(frozen=True)
@@ -132,7 +135,7 @@ def body_timeline(
     )
     renames = [
         RenameMark(names[prev.entity_id], names[nxt.entity_id], nxt.since.bounds, nxt.since)
-        for prev, nxt in zip(periods, periods[1:], strict=False)
+        for prev, nxt in pairwise(periods)
         if nxt.since is not None
     ]
     axis = _axis(claims, [r.window for r in renames], today or date.today())
@@ -142,7 +145,9 @@ def body_timeline(
         member = members.setdefault(claim.subject, store.entity(claim.subject))
         segments, ongoing = _segments(claim, axis)
         bars.append(Bar(claim, member, names[claim.object], segments, ongoing))
-    bars.sort(key=lambda b: (b.claim.interval.start_window()[0], b.member.label, b.claim.role or ""))
+    bars.sort(
+        key=lambda b: (b.claim.interval.start_window()[0], b.member.label, b.claim.role or "")
+    )
     return BodyTimeline(entity, axis, bars, renames)
 
 
@@ -172,11 +177,16 @@ class Network:
         return [(e, s) for e, s in states if s is not Answer.NO]
 
 
-def force_layout(nodes: list[str], links: list[tuple[str, str]], rounds: int = 150) -> dict[str, tuple[float, float]]:
+def force_layout(
+    nodes: list[str], links: list[tuple[str, str]], rounds: int = 150
+) -> dict[str, tuple[float, float]]:
     """Fruchterman–Reingold from a circle: deterministic, positions in [0, 1]²."""
     count = max(len(nodes), 1)
     pos = {
-        n: [0.5 + 0.4 * math.cos(2 * math.pi * i / count), 0.5 + 0.4 * math.sin(2 * math.pi * i / count)]
+        n: [
+            0.5 + 0.4 * math.cos(2 * math.pi * i / count),
+            0.5 + 0.4 * math.sin(2 * math.pi * i / count),
+        ]
         for i, n in enumerate(nodes)
     }
     k = math.sqrt(1.0 / count)
@@ -231,4 +241,6 @@ def network(store: Store, as_known: date | None = None, today: date | None = Non
         _LAYOUTS[links] = force_layout(sorted(nodes), list(links))
     years = [d.year for e in edges for d in (*e.start, *e.end) if d not in (MIN_DATE, MAX_DATE)]
     now = (today or date.today()).year
-    return Network(nodes, _LAYOUTS[links], edges, (min(years, default=now - 10), max([*years, now])))
+    return Network(
+        nodes, _LAYOUTS[links], edges, (min(years, default=now - 10), max([*years, now]))
+    )

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, create_engine, event, or_, select
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError
 from sqlalchemy.pool import StaticPool
 
 from orgraph.errors import NotFound, StoreError, UnknownEntity
@@ -103,9 +103,16 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
-        """One atomic unit of work; rolled back entirely on any error."""
-        with self.engine.begin() as conn:
-            yield conn
+        """One atomic unit of work; rolled back entirely on any error.
+
+        A database failure (locked, read-only, a constraint) becomes a one-line StoreError.
+        """
+        try:
+            with self.engine.begin() as conn:
+                yield conn
+        except DBAPIError as exc:
+            reason = str(exc.orig).splitlines()[0] if exc.orig is not None else type(exc).__name__
+            raise StoreError(f"database error, nothing written: {reason}") from None
 
     @contextmanager
     def _reading(self, conn: Connection | None) -> Iterator[Connection]:

@@ -40,7 +40,12 @@ StoreDep = Annotated[Store, Depends(store_of)]
 Writer = [Depends(require_token)]
 NameArg = Annotated[str, Path(min_length=1, max_length=200, description="Any name, acronym or id")]
 DateArg = Annotated[
-    str, Query(min_length=1, max_length=100, description="e.g. 2010-12-31, 2006, 'Anfang 2006', 'Ende 2010'")
+    str,
+    Query(
+        min_length=1,
+        max_length=100,
+        description="e.g. 2010-12-31, 2006, 'Anfang 2006', 'Ende 2010'",
+    ),
 ]
 AsKnown = Annotated[date | None, Query(description="Answer from what the graph said on that day")]
 ClaimId = Annotated[str, Path(min_length=1, max_length=64)]
@@ -72,15 +77,23 @@ def entity(store: StoreDep, name: NameArg, as_known: AsKnown = None) -> dict[str
 
 
 @router.get("/members", summary="Members of a body at a date (yes / uncertain, with evidence)")
-def members(store: StoreDep, body: Annotated[str, Query(min_length=1, max_length=200)], at: DateArg,
-            as_known: AsKnown = None) -> dict[str, Any]:
+def members(
+    store: StoreDep,
+    body: Annotated[str, Query(min_length=1, max_length=200)],
+    at: DateArg,
+    as_known: AsKnown = None,
+) -> dict[str, Any]:
     return query.members_at(store, body, read_at(at), as_known).to_json()
 
 
 @router.get("/is-member", summary="Was ORG a member of BODY at a date? yes / no / uncertain")
-def is_member(store: StoreDep, org: Annotated[str, Query(min_length=1, max_length=200)],
-              body: Annotated[str, Query(min_length=1, max_length=200)], at: DateArg,
-              as_known: AsKnown = None) -> dict[str, Any]:
+def is_member(
+    store: StoreDep,
+    org: Annotated[str, Query(min_length=1, max_length=200)],
+    body: Annotated[str, Query(min_length=1, max_length=200)],
+    at: DateArg,
+    as_known: AsKnown = None,
+) -> dict[str, Any]:
     return query.is_member(store, org, body, read_at(at), as_known).to_json()
 
 
@@ -90,10 +103,13 @@ def timeline(store: StoreDep, name: NameArg, as_known: AsKnown = None) -> list[d
 
 
 @router.get("/relations/{name}", summary="Relations of an entity (with another one, when given)")
-def relations(store: StoreDep, name: NameArg,
-              other: Annotated[str | None, Query(min_length=1, max_length=200)] = None,
-              predicate: Annotated[str | None, Query(max_length=50)] = None,
-              as_known: AsKnown = None) -> list[dict[str, Any]]:
+def relations(
+    store: StoreDep,
+    name: NameArg,
+    other: Annotated[str | None, Query(min_length=1, max_length=200)] = None,
+    predicate: Annotated[str | None, Query(max_length=50)] = None,
+    as_known: AsKnown = None,
+) -> list[dict[str, Any]]:
     rows = query.relations(store, name, other, check_predicate(predicate), as_known)
     return [r.to_json() for r in rows]
 
@@ -127,14 +143,23 @@ def documents(store: StoreDep) -> dict[str, Any]:
 
 
 @router.get("/documents/{source_id}", summary="A document: text, mentions and its claims")
-def document(store: StoreDep, source_id: Annotated[str, Path(min_length=1, max_length=64)]) -> dict[str, Any]:
+def document(
+    store: StoreDep, source_id: Annotated[str, Path(min_length=1, max_length=64)]
+) -> dict[str, Any]:
     return views.document_view(store, source_id)
 
 
-@router.post("/documents", status_code=201, dependencies=Writer,
-             summary="Upload a .txt/.md document and ingest it (needs the token)")
-async def upload(store: StoreDep, file: Annotated[UploadFile, File()],
-                 lang: Annotated[Literal["de", "en"] | None, Form()] = None) -> dict[str, Any]:
+@router.post(
+    "/documents",
+    status_code=201,
+    dependencies=Writer,
+    summary="Upload a .txt/.md document and ingest it (needs the token)",
+)
+async def upload(
+    store: StoreDep,
+    file: Annotated[UploadFile, File()],
+    lang: Annotated[Literal["de", "en"] | None, Form()] = None,
+) -> dict[str, Any]:
     data = await file.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         raise Problem(413, f"documents are limited to {MAX_BYTES // 1_000_000} MB")
@@ -145,16 +170,25 @@ async def upload(store: StoreDep, file: Annotated[UploadFile, File()],
 
 
 @router.get("/claims", summary="Current claims, filtered (rejected ones only when asked)")
-def claims(store: StoreDep, status: Status | None = None,
-           entity: Annotated[str | None, Query(min_length=1, max_length=200)] = None,
-           predicate: Annotated[str | None, Query(max_length=50)] = None,
-           source: Annotated[str | None, Query(max_length=64)] = None,
-           limit: Annotated[int, Query(ge=1, le=10_000)] = 1000,
-           as_known: AsKnown = None) -> list[dict[str, Any]]:
+def claims(
+    store: StoreDep,
+    status: Status | None = None,
+    entity: Annotated[str | None, Query(min_length=1, max_length=200)] = None,
+    predicate: Annotated[str | None, Query(max_length=50)] = None,
+    source: Annotated[str | None, Query(max_length=64)] = None,
+    limit: Annotated[int, Query(ge=1, le=10_000)] = 1000,
+    as_known: AsKnown = None,
+) -> list[dict[str, Any]]:
     involving = [store.resolve(entity).id] if entity else None
     preds = [p] if (p := check_predicate(predicate)) else None
-    found = store.claims(involving=involving, predicates=preds, source=source, status=status,
-                         as_known=as_known, limit=limit)
+    found = store.claims(
+        involving=involving,
+        predicates=preds,
+        source=source,
+        status=status,
+        as_known=as_known,
+        limit=limit,
+    )
     refs = views.Refs(store)
     return [refs.claim(c) for c in found]
 
@@ -186,22 +220,35 @@ class NewClaim(BaseModel):
 @router.post("/claims", status_code=201, dependencies=Writer, summary="Record a manual claim")
 def add(store: StoreDep, new: NewClaim) -> dict[str, Any]:
     made = curation.add_claim(
-        store, new.subject, new.predicate, new.object, role=new.role or None,
-        start=new.start or None, end=new.end or None,
-        end_state=EndState.ENDED if new.ended else None, qualifiers=new.qualifiers,
-        by=new.by, sentence=new.sentence,
+        store,
+        new.subject,
+        new.predicate,
+        new.object,
+        role=new.role or None,
+        start=new.start or None,
+        end=new.end or None,
+        end_state=EndState.ENDED if new.ended else None,
+        qualifiers=new.qualifiers,
+        by=new.by,
+        sentence=new.sentence,
     )
     return views.Refs(store).claim(made)
 
 
-@router.post("/claims/{claim_id}/accept", dependencies=Writer,
-             summary="Accept a claim: retracts the record and re-records it as accepted")
+@router.post(
+    "/claims/{claim_id}/accept",
+    dependencies=Writer,
+    summary="Accept a claim: retracts the record and re-records it as accepted",
+)
 def accept(store: StoreDep, claim_id: ClaimId) -> dict[str, Any]:
     return views.Refs(store).claim(store.set_status(claim_id, Status.ACCEPTED))
 
 
-@router.post("/claims/{claim_id}/reject", dependencies=Writer,
-             summary="Reject a claim: retracts the record and re-records it as rejected")
+@router.post(
+    "/claims/{claim_id}/reject",
+    dependencies=Writer,
+    summary="Reject a claim: retracts the record and re-records it as rejected",
+)
 def reject(store: StoreDep, claim_id: ClaimId) -> dict[str, Any]:
     return views.Refs(store).claim(store.set_status(claim_id, Status.REJECTED))
 
@@ -225,8 +272,13 @@ def edited(store: Store, old: Claim, edit: ClaimEdit) -> Claim:
     if given & {"start", "end", "ended"}:
         start = curation.read_date(edit.start) if "start" in given else interval.start
         end = curation.read_date(edit.end) if "end" in given else interval.end
-        state = EndState.DATED if end else EndState.ENDED if edit.ended else (
-            EndState.ONGOING if "end" in given or edit.ended is False else interval.end_state)
+        state = (
+            EndState.DATED
+            if end
+            else EndState.ENDED
+            if edit.ended
+            else (EndState.ONGOING if "end" in given or edit.ended is False else interval.end_state)
+        )
         interval = Interval(start, end, state)
     return Claim(
         subject=store.resolve(edit.subject).id if edit.subject else old.subject,
@@ -241,16 +293,23 @@ def edited(store: Store, old: Claim, edit: ClaimEdit) -> Claim:
     )
 
 
-@router.post("/claims/{claim_id}/edit", dependencies=Writer,
-             summary="Correct a claim: the old record is retracted, the edit recorded (never overwritten)")
+@router.post(
+    "/claims/{claim_id}/edit",
+    dependencies=Writer,
+    summary="Correct a claim: the old record is retracted, the edit recorded (never overwritten)",
+)
 def edit(store: StoreDep, claim_id: ClaimId, change: ClaimEdit) -> dict[str, Any]:
     replacement = edited(store, store.claim(claim_id), change)
     replacement.validate()
     return views.Refs(store).claim(store.correct(claim_id, replacement))
 
 
-@router.get("/export", summary="The claims as JSONL (one claim a line)",
-            response_class=StreamingResponse, responses={200: {"content": {"application/x-ndjson": {}}}})
+@router.get(
+    "/export",
+    summary="The claims as JSONL (one claim a line)",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"application/x-ndjson": {}}}},
+)
 def export(store: StoreDep, history: bool = False) -> StreamingResponse:
     lines = list(export_lines(store, history=history))  # read before streaming: errors stay clean
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
-
 from urllib.parse import quote
 
 from markupsafe import Markup, escape
@@ -35,9 +34,13 @@ def _marks(text: str, offset: int, mentions: list[tuple[int, int, Any]]) -> Mark
         target = mention["value"]
         body = escape(text[start - offset : end - offset])
         if kind == "org":
-            out += Markup('<a class="mention mention-org" href="/entity/{}">{}</a>').format(quote(target, safe=""), body)
+            out += Markup('<a class="mention mention-org" href="/entity/{}">{}</a>').format(
+                quote(target, safe=""), body
+            )
         else:
-            out += Markup('<mark class="mention mention-time" title="{}">{}</mark>').format(target, body)
+            out += Markup('<mark class="mention mention-time" title="{}">{}</mark>').format(
+                target, body
+            )
         cursor = end
     return out + escape(text[cursor - offset :])
 
@@ -56,7 +59,9 @@ def highlight(text: str, mentions: list[dict[str, Any]], claims: list[dict[str, 
     out = Markup()
     cursor = 0
     for start, end, ids in outer:
-        out += _marks(text[cursor:start], cursor, [m for m in inner if cursor <= m[0] and m[1] <= start])
+        out += _marks(
+            text[cursor:start], cursor, [m for m in inner if cursor <= m[0] and m[1] <= start]
+        )
         inside = [m for m in inner if start <= m[0] and m[1] <= end]
         out += Markup('<span class="claim-sentence" id="ev-{}" data-claims="{}">{}</span>').format(
             start, " ".join(ids), _marks(text[start:end], start, inside)

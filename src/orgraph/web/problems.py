@@ -5,12 +5,13 @@ from __future__ import annotations
 import logging
 from http import HTTPStatus
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import JSONResponse, Response
 
 from orgraph.errors import OrgraphError, UnknownEntity
 from orgraph.web.i18n import language, translator
@@ -51,11 +52,26 @@ def problem(
         return templates.TemplateResponse(  # type: ignore[no-any-return]
             request,
             "error.html",
-            {"status": status, "title": title, "detail": detail, "lang": lang, "t": translator(lang)},
+            {
+                "status": status,
+                "title": title,
+                "detail": detail,
+                "lang": lang,
+                "t": translator(lang),
+                "json_url": None,
+                "here": "/",
+                "quote": lambda s: quote(str(s), safe=""),
+            },
             status_code=status,
             headers=headers,
         )
-    body = {"type": "about:blank", "title": title, "status": status, "detail": detail, **(extra or {})}
+    body = {
+        "type": "about:blank",
+        "title": title,
+        "status": status,
+        "detail": detail,
+        **(extra or {}),
+    }
     return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers)
 
 
@@ -89,7 +105,9 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
-        return problem(request, exc.status_code, str(exc.detail), headers=getattr(exc, "headers", None))
+        return problem(
+            request, exc.status_code, str(exc.detail), headers=getattr(exc, "headers", None)
+        )
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> Response:

@@ -84,8 +84,11 @@ def entity_view(store: Store, name: str, as_known: date | None = None) -> dict[s
         store.claims(objects=sorted(own), predicates=query.membership_predicates(), limit=1)
     )
     return {
-        "entity": {**refs.ref(entity), "parent": refs.ref(entity.parent) if entity.parent else None,
-                   "wikidata": entity.wikidata},
+        "entity": {
+            **refs.ref(entity),
+            "parent": refs.ref(entity.parent) if entity.parent else None,
+            "wikidata": entity.wikidata,
+        },
         "names": [r.to_json() for r in query.names(store, entity.id, as_known)],
         "aliases": [{"text": n.text, "lang": n.lang, "kind": n.kind} for n in entity.names],
         "groups": [
@@ -96,7 +99,9 @@ def entity_view(store: Store, name: str, as_known: date | None = None) -> dict[s
     }
 
 
-def body_view(store: Store, name: str, at: FuzzyDate, as_known: date | None = None) -> dict[str, Any]:
+def body_view(
+    store: Store, name: str, at: FuzzyDate, as_known: date | None = None
+) -> dict[str, Any]:
     """A body's membership timeline, and who was a member on the chosen date."""
     refs = Refs(store)
     chart = body_timeline(store, name, as_known)
@@ -127,7 +132,11 @@ def network_view(store: Store, at: FuzzyDate, as_known: date | None = None) -> d
         "at": at.to_json(),
         "years": list(graph.years),
         "nodes": [
-            {**refs.ref(entity), "x": round(graph.positions[i][0], 4), "y": round(graph.positions[i][1], 4)}
+            {
+                **refs.ref(entity),
+                "x": round(graph.positions[i][0], 4),
+                "y": round(graph.positions[i][1], 4),
+            }
             for i, entity in sorted(graph.nodes.items())
         ],
         "edges": [
@@ -150,8 +159,15 @@ def network_view(store: Store, at: FuzzyDate, as_known: date | None = None) -> d
 def documents_view(store: Store) -> dict[str, Any]:
     return {
         "documents": [
-            {"id": s.id, "title": s.title, "origin": s.origin, "lang": s.lang, "sha256": s.sha256,
-             "chars": len(s.text), "claims": len(store.claims(source=s.id))}
+            {
+                "id": s.id,
+                "title": s.title,
+                "origin": s.origin,
+                "lang": s.lang,
+                "sha256": s.sha256,
+                "chars": len(s.text),
+                "claims": len(store.claims(source=s.id)),
+            }
             for s in store.sources()
         ]
     }
@@ -162,11 +178,18 @@ def document_view(store: Store, source_id: str) -> dict[str, Any]:
     refs = Refs(store)
     source = store.source(source_id)
     mentions = [
-        {k: m[k] for k in ("start", "end", "kind", "value", "text")} for m in store.mentions(source.id)
+        {k: m[k] for k in ("start", "end", "kind", "value", "text")}
+        for m in store.mentions(source.id)
     ]
     return {
-        "document": {"id": source.id, "title": source.title, "origin": source.origin,
-                     "lang": source.lang, "sha256": source.sha256, "text": source.text},
+        "document": {
+            "id": source.id,
+            "title": source.title,
+            "origin": source.origin,
+            "lang": source.lang,
+            "sha256": source.sha256,
+            "text": source.text,
+        },
         "mentions": mentions,
         "claims": [refs.claim(c) for c in store.claims(source=source.id, include_rejected=True)],
     }
