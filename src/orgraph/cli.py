@@ -96,7 +96,9 @@ def init(ctx: click.Context) -> None:
 @click.argument("subject")
 @click.argument("predicate")
 @click.argument("object")
-@click.option("--role", default=None, help="e.g. member, founding_member, observer, standing_invitee")
+@click.option(
+    "--role", default=None, help="e.g. member, founding_member, observer, standing_invitee"
+)
 @click.option("--start", default=None, help="e.g. 1992, 2003-04, 'Anfang 2006', 'early 2006'")
 @click.option("--end", default=None, help="the end date, if it ended")
 @click.option("--ended", is_flag=True, help="It ended, but the date is unknown.")
@@ -107,9 +109,21 @@ def init(ctx: click.Context) -> None:
 @FORMAT
 @click.pass_context
 @clean_errors
-def add(ctx: click.Context, subject: str, predicate: str, object: str, role: str | None,
-        start: str | None, end: str | None, ended: bool, end_unknown: bool,
-        qualifier: tuple[str, ...], sentence: str, by: str, fmt: str) -> None:
+def add(
+    ctx: click.Context,
+    subject: str,
+    predicate: str,
+    object: str,
+    role: str | None,
+    start: str | None,
+    end: str | None,
+    ended: bool,
+    end_unknown: bool,
+    qualifier: tuple[str, ...],
+    sentence: str,
+    by: str,
+    fmt: str,
+) -> None:
     """Record a manual claim: SUBJECT PREDICATE OBJECT (names in any language or form)."""
     qualifiers = {}
     for item in qualifier:
@@ -120,8 +134,17 @@ def add(ctx: click.Context, subject: str, predicate: str, object: str, role: str
     end_state = EndState.ENDED if ended else EndState.UNKNOWN if end_unknown else None
     store = open_store(ctx)
     claim = curation.add_claim(
-        store, subject, predicate, object, role=role, start=start, end=end, end_state=end_state,
-        qualifiers=qualifiers, by=by, sentence=sentence,
+        store,
+        subject,
+        predicate,
+        object,
+        role=role,
+        start=start,
+        end=end,
+        end_state=end_state,
+        qualifiers=qualifiers,
+        by=by,
+        sentence=sentence,
     )
     if fmt == "json":
         emit_json(query.claim_json(claim, store.entity(claim.subject), store.entity(claim.object)))
@@ -169,11 +192,18 @@ def members(ctx: click.Context, body: str, at: str, as_known: Any, fmt: str) -> 
     for column in ("member", "answer", "role", "since", "evidence"):
         table.add_column(column)
     for row in data["members"]:
-        table.add_row(row["entity"]["label"], row["answer"], row["role"] or "member",
-                      _date_text(row["start"]), _citation(row["evidence"]))
+        table.add_row(
+            row["entity"]["label"],
+            row["answer"],
+            row["role"] or "member",
+            _date_text(row["start"]),
+            _citation(row["evidence"]),
+        )
     console.print(table)
-    click.echo(f"{sum(1 for r in data['members'] if r['answer'] == 'yes')} certain, "
-               f"{sum(1 for r in data['members'] if r['answer'] == 'uncertain')} uncertain")
+    click.echo(
+        f"{sum(1 for r in data['members'] if r['answer'] == 'yes')} certain, "
+        f"{sum(1 for r in data['members'] if r['answer'] == 'uncertain')} uncertain"
+    )
 
 
 @main.command("is-member")
@@ -203,9 +233,15 @@ def _print_relations(rows: list[query.Relation], title: str) -> None:
     for row in rows:
         data = row.to_json()
         predicate = data["predicate"] + (f" ({data['role']})" if data["role"] else "")
-        table.add_row(data["subject"]["label"], predicate, data["object"]["label"],
-                      _date_text(data["start"]), _date_text(data["end"]), data["status"],
-                      _citation(data["evidence"]))
+        table.add_row(
+            data["subject"]["label"],
+            predicate,
+            data["object"]["label"],
+            _date_text(data["start"]),
+            _date_text(data["end"]),
+            data["status"],
+            _citation(data["evidence"]),
+        )
     console.print(table)
 
 
@@ -232,8 +268,14 @@ def timeline(ctx: click.Context, entity: str, as_known: Any, fmt: str) -> None:
 @FORMAT
 @click.pass_context
 @clean_errors
-def relations(ctx: click.Context, entity: str, other: str | None, predicate: str | None,
-              as_known: Any, fmt: str) -> None:
+def relations(
+    ctx: click.Context,
+    entity: str,
+    other: str | None,
+    predicate: str | None,
+    as_known: Any,
+    fmt: str,
+) -> None:
     """Relations of ENTITY (with OTHER, when given)."""
     rows = query.relations(open_store(ctx), entity, other, predicate, known_day(as_known))
     if fmt == "json":
@@ -272,17 +314,23 @@ def check(ctx: click.Context, as_known: Any, fmt: str) -> None:
     counts = checks.check_counts(store, known_day(as_known))
     conflicts = checks.find_conflicts(store, known_day(as_known))
     if fmt == "json":
-        emit_json({"counts": [c.to_json() for c in counts], "conflicts": [c.to_json() for c in conflicts]})
+        emit_json(
+            {"counts": [c.to_json() for c in counts], "conflicts": [c.to_json() for c in conflicts]}
+        )
         return
     for c in counts:
         mark = "ok" if c.ok else "MISMATCH"
-        click.echo(f"{mark}: {c.body_label} at {c.stated.at}: stated {c.stated.count}, "
-                   f"derived {c.certain} certain / {c.possible} possible")
+        click.echo(
+            f"{mark}: {c.body_label} at {c.stated.at}: stated {c.stated.count}, "
+            f"derived {c.certain} certain / {c.possible} possible"
+        )
     for conflict in conflicts:
         click.echo(f"conflict: {conflict.why}")
         for row in conflict.claims:
-            click.echo(f"  {row.subject.label} {row.claim.predicate} {row.object.label}: "
-                       f"{_citation(row.to_json()['evidence'])}")
+            click.echo(
+                f"  {row.subject.label} {row.claim.predicate} {row.object.label}: "
+                f"{_citation(row.to_json()['evidence'])}"
+            )
     if not counts and not conflicts:
         click.echo("nothing to check: no stated counts, no conflicts")
 
@@ -315,7 +363,9 @@ def import_(ctx: click.Context, path: Path) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--lang", type=click.Choice(["de", "en"]), default=None, help="Skip language detection.")
+@click.option(
+    "--lang", type=click.Choice(["de", "en"]), default=None, help="Skip language detection."
+)
 @FORMAT
 @click.pass_context
 @clean_errors
@@ -329,7 +379,12 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], lang: str | None, fmt: s
     files = list(collect(paths))
     with Progress(console=Console(stderr=True), transient=True, disable=fmt == "json") as progress:
         task = progress.add_task("ingesting", total=len(files))
-        report = ingest_paths(store, files, lang, progress=lambda p: progress.update(task, advance=1, description=p.name))
+        report = ingest_paths(
+            store,
+            files,
+            lang,
+            progress=lambda p: progress.update(task, advance=1, description=p.name),
+        )
     if fmt == "json":
         emit_json({"summary": report.summary(), "documents": [vars(d) for d in report.documents]})
     else:
@@ -341,14 +396,18 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], lang: str | None, fmt: s
             else:
                 click.echo(f"{doc.status}: {doc.origin} ({doc.claims} claims)")
         s = report.summary()
-        click.echo(f"{s['documents']} documents: {s['ingested']} ingested, {s['skipped']} skipped, "
-                   f"{s['failed']} failed; {s['claims']} claims, {s['new_entities']} new entities")
+        click.echo(
+            f"{s['documents']} documents: {s['ingested']} ingested, {s['skipped']} skipped, "
+            f"{s['failed']} failed; {s['claims']} claims, {s['new_entities']} new entities"
+        )
     if report.failed:
         sys.exit(1)
 
 
 @main.command("eval")
-@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument(
+    "gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
 @FORMAT
 @clean_errors
 def eval_(gold: tuple[Path, ...], fmt: str) -> None:
@@ -361,12 +420,16 @@ def eval_(gold: tuple[Path, ...], fmt: str) -> None:
         return
     for report in reports:
         d, u = report.dated, report.undated
-        click.echo(f"{report.gold}\n  with dates:    P {d.precision:.3f}  R {d.recall:.3f}  F1 {d.f1:.3f}"
-                   f"\n  without dates: P {u.precision:.3f}  R {u.recall:.3f}  F1 {u.f1:.3f}")
+        click.echo(
+            f"{report.gold}\n  with dates:    P {d.precision:.3f}  R {d.recall:.3f}  F1 {d.f1:.3f}"
+            f"\n  without dates: P {u.precision:.3f}  R {u.recall:.3f}  F1 {u.f1:.3f}"
+        )
         for miss in report.misses:
             click.echo(f"  miss: {miss['s']} {miss['r']} {miss['o']} {miss.get('start', '')}")
         for fp in report.false_positives:
-            click.echo(f"  false positive: {fp['subject']} {fp['predicate']} {fp['object']} {fp['start'] or ''}")
+            click.echo(
+                f"  false positive: {fp['subject']} {fp['predicate']} {fp['object']} {fp['start'] or ''}"
+            )
 
 
 HOST = click.option(
@@ -400,7 +463,9 @@ def demo(ctx: click.Context, no_serve: bool, host: str, port: int, token: str | 
 
 @main.command()
 @click.argument("question")
-@click.option("--lang", type=click.Choice(["de", "en"]), default=None, help="Skip language detection.")
+@click.option(
+    "--lang", type=click.Choice(["de", "en"]), default=None, help="Skip language detection."
+)
 @FORMAT
 @click.pass_context
 @clean_errors

@@ -15,7 +15,29 @@ from functools import lru_cache
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _ARTICLES = frozenset(
-    ["der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen", "the", "a", "an", "le", "la", "les", "l", "du", "de"]
+    [
+        "der",
+        "die",
+        "das",
+        "des",
+        "dem",
+        "den",
+        "ein",
+        "eine",
+        "einer",
+        "eines",
+        "einem",
+        "einen",
+        "the",
+        "a",
+        "an",
+        "le",
+        "la",
+        "les",
+        "l",
+        "du",
+        "de",
+    ]
 )
 # Longest first. Stripped only from words long enough to keep a stem of ≥ 3 letters.
 _ENDINGS = ("ern", "en", "em", "er", "es", "e", "n", "s")

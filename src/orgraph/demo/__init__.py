@@ -47,7 +47,9 @@ def run_demo(store: Store, echo: Callable[[str], None]) -> None:
     for line in build_demo(store):
         echo(line)
     stats = store.stats()
-    echo(f"\nstore: {stats['sources']} documents, {stats['entities']} entities, {stats['claims']} claims")
+    echo(
+        f"\nstore: {stats['sources']} documents, {stats['entities']} entities, {stats['claims']} claims"
+    )
     for question in demo_questions():
         result = ask(store, question)
         echo(f"\n? {question}\n  {result.text}")
