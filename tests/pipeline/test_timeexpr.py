@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 from datetime import date as Date
 
 import pytest
@@ -10,13 +9,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from orgraph.errors import InvalidDate
-from orgraph.fuzzydate import SUBYEAR_MONTHS, FuzzyDate, Modifier
+from orgraph.fuzzydate import FuzzyDate, Modifier
 from orgraph.pipeline.timeexpr import (
     Relation,
     TimeExpression,
     find_time_expressions,
     parse_date,
 )
+from tests.strategies import fuzzy_dates
 
 AT, SINCE, UNTIL, RANGE, UNANCHORED = (
     Relation.AT,
@@ -380,22 +380,6 @@ GERMAN_MONTHS = [
     "November",
     "Dezember",
 ]
-
-
-@st.composite
-def fuzzy_dates(draw: st.DrawFn) -> FuzzyDate:
-    year = draw(st.integers(1, 9998))
-    shape = draw(st.sampled_from(["year", "subyear", "month", "day"]))
-    month = day = None
-    if shape == "subyear":
-        month = draw(st.sampled_from(sorted(SUBYEAR_MONTHS)))
-    elif shape in ("month", "day"):
-        month = draw(st.integers(1, 12))
-    if shape == "day":
-        assert month is not None
-        day = draw(st.integers(1, calendar.monthrange(year, month)[1]))
-    mod = draw(st.sampled_from([None, *Modifier]))
-    return FuzzyDate(year, month, day, mod, draw(st.booleans()))
 
 
 @given(fuzzy_dates())

@@ -167,6 +167,17 @@ def _long_form_start(
     return by_article
 
 
+def _inside(
+    tokens: list[Token], open_at: int, close_at: int, text: str, entity: str
+) -> list[Mention]:
+    """The parenthesised name as a restating mention (kept for display, not an argument)."""
+    inner = [i for i, t in enumerate(tokens) if open_at < t.start and t.end < close_at]
+    if not inner:
+        return []
+    first, last = inner[0], inner[-1]
+    return [Mention(tokens[first].start, tokens[last].end, text, entity, "definition", first, last)]
+
+
 def _definition(m: Mention, entity: str) -> Mention:
     """A mention that only restates a name (the acronym in "Langform (AKR)"): kept, not an argument."""
     return replace(m, entity=entity, how="definition")
@@ -233,22 +244,7 @@ def learn_definitions(
             result = [m for m in result if m not in covered and m not in inside]
             result += [merged, *(_definition(m, entity) for m in inside)]
             if not inside:
-                acronym_tokens = [
-                    i for i, t in enumerate(tokens) if open_at < t.start and t.end < close_at
-                ]
-                if acronym_tokens:
-                    first_tok, last_tok = acronym_tokens[0], acronym_tokens[-1]
-                    result.append(
-                        Mention(
-                            tokens[first_tok].start,
-                            tokens[last_tok].end,
-                            inner,
-                            entity,
-                            "definition",
-                            first_tok,
-                            last_tok,
-                        )
-                    )
+                result += _inside(tokens, open_at, close_at, inner, entity)
             result.sort(key=lambda m: m.start)
             continue
         outer = [m for m in result if m.last_token == last and m.end <= open_at]
@@ -265,21 +261,7 @@ def learn_definitions(
             result.append(
                 Mention(tokens[last].start, tokens[last].end, acr, entity, "learned", last, last)
             )
-            inner_tokens = [
-                i for i, t in enumerate(tokens) if open_at < t.start and t.end < close_at
-            ]
-            if inner_tokens:
-                result.append(
-                    Mention(
-                        tokens[inner_tokens[0]].start,
-                        tokens[inner_tokens[-1]].end,
-                        inner,
-                        entity,
-                        "definition",
-                        inner_tokens[0],
-                        inner_tokens[-1],
-                    )
-                )
+            result += _inside(tokens, open_at, close_at, inner, entity)
             result.sort(key=lambda m: m.start)
         elif (
             outer
@@ -291,20 +273,7 @@ def learn_definitions(
             entity = outer[0].entity
             index.add_name(inner, entity)
             seen_forms.setdefault(entity, set()).add(inner)
-            inner_tokens = [
-                i for i, t in enumerate(tokens) if open_at < t.start and t.end < close_at
-            ]
-            result.append(
-                Mention(
-                    tokens[inner_tokens[0]].start,
-                    tokens[inner_tokens[-1]].end,
-                    inner,
-                    entity,
-                    "definition",
-                    inner_tokens[0],
-                    inner_tokens[-1],
-                )
-            )
+            result += _inside(tokens, open_at, close_at, inner, entity)
             result.sort(key=lambda m: m.start)
     return result, learned, seen_forms
 
