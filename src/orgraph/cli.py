@@ -20,7 +20,7 @@ from rich.table import Table
 
 from orgraph import checks, curation, query
 from orgraph.errors import OrgraphError
-from orgraph.export import jsonl
+from orgraph.export import jsonl, sinks
 from orgraph.interval import EndState
 from orgraph.store import Store
 
@@ -336,14 +336,24 @@ def check(ctx: click.Context, as_known: Any, fmt: str) -> None:
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
-@click.option("--history", is_flag=True, help="Every record ever, retracted ones included.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "graphml", "ttl"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl (re-importable), csv (spreadsheets), graphml (Gephi), ttl (RDF, W3C ORG).",
+)
+@click.option("--history", is_flag=True, help="JSONL: every record ever, retracted ones included.")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-")
 @click.pass_context
 @clean_errors
 def export(ctx: click.Context, fmt: str, history: bool, output: Any) -> None:
     """Write the graph's claims (JSONL: one claim a line)."""
-    jsonl.write_jsonl(open_store(ctx), output, history=history)
+    if fmt == "jsonl":
+        jsonl.write_jsonl(open_store(ctx), output, history=history)
+    else:
+        sinks.export(open_store(ctx), fmt, output)
 
 
 @main.command("import")
