@@ -8,6 +8,8 @@ definitions → units → references → time expressions → relations → merg
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 from orgraph.fuzzydate import FuzzyDate
@@ -173,10 +175,43 @@ def _absorb(into: Claim, other: Claim) -> None:
         into.qualifiers.setdefault(key, value)
 
 
-def _worth_reading(text: str, index: NameIndex) -> bool:
-    """A cheap, C-speed test that a sentence may hold something: most prose about other things
-    (the bulk of a long report) is skipped without tokenizing it."""
-    return bool(index.cue().search(text)) or lexicon().worth_reading(text)
+_CAPITALS = re.compile(r"\b[A-ZÄÖÜ][A-ZÄÖÜ]")
+
+
+class Cues:
+    """Where in a document something may be, found once with C-speed regexes over the whole text,
+    so the bulk of a long report about other things is skipped without being tokenized."""
+
+    def __init__(self, text: str, index: NameIndex) -> None:
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a rare letter whose lower case is longer: no offsets
+            lowered = fold(text)
+            self.exact = False
+        else:
+            self.exact = True
+        lex = lexicon()
+        self.names = sorted(
+            [m.start() for m in index.cue().finditer(lowered)]
+            + [m.start() for m in _CAPITALS.finditer(text)]
+        )
+        self.triggers = [m.start() for m in lex.trigger_cue.finditer(lowered)]
+        self.pointers = [m.start() for m in lex.pointer_cue.finditer(lowered)]
+
+    @staticmethod
+    def _within(positions: list[int], start: int, end: int) -> bool:
+        i = bisect_left(positions, start)
+        return i < len(positions) and positions[i] < end
+
+    def worth_reading(self, sentence: Sentence) -> bool:
+        """A known name; a definition "(…)"; a list intro ":"; or a trigger together with a word
+        that points to an organization ("Die Gruppe wurde umbenannt") — a trigger alone is not
+        enough ("Der Fluss trat über die Ufer")."""
+        if not self.exact:
+            return True
+        start, end, text = sentence.start, sentence.end, sentence.text
+        if self._within(self.names, start, end) or "(" in text or text.rstrip().endswith(":"):
+            return True
+        return self._within(self.triggers, start, end) and self._within(self.pointers, start, end)
 
 
 def detect_language(text: str) -> str:
@@ -392,8 +427,9 @@ def extract(
     sentences = segment(text)
     doc.out.sentences = sentences
     anchor: FuzzyDate | None = None  # the last absolute date, for "im selben Jahr"
+    cues = Cues(text, doc.index)
     for sentence in sentences:
-        if sentence.block is Block.PARAGRAPH and not _worth_reading(sentence.text, doc.index):
+        if sentence.block is Block.PARAGRAPH and not cues.worth_reading(sentence):
             continue  # no organization, trigger, definition or list: nothing to read
         inside = [
             replace(t, start=t.start + sentence.start, end=t.end + sentence.start)

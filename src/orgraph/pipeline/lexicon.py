@@ -78,18 +78,10 @@ class Lexicon:
     by_word: dict[str, tuple[Trigger, ...]] = field(default_factory=dict)
     by_prefix: dict[str, tuple[Trigger, ...]] = field(default_factory=dict)
     prefixes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the * entries of each list
-    # Cheap tests on raw text (see `worth_reading`): a trigger's first word; a word that points
-    # to an organization (a pronoun, "die Gruppe").
+    # Cheap tests on lower-cased text (see `extract.Cues`): a trigger's first word; a word that
+    # points to an organization (a pronoun, "die Gruppe").
     trigger_cue: re.Pattern[str] = re.compile("")
     pointer_cue: re.Pattern[str] = re.compile("")
-
-    def worth_reading(self, text: str) -> bool:
-        """Whether a sentence without a known name may still hold a relation: a definition
-        "(…)", a list intro ending in ":", or a trigger with a word that points to an organization
-        ("Die Gruppe wurde umbenannt") — not a trigger alone ("Der Fluss trat über die Ufer")."""
-        if "(" in text or text.rstrip().endswith(":"):
-            return True
-        return bool(self.trigger_cue.search(text) and self.pointer_cue.search(text))
 
     def has(self, name: str, folded: str, key: str = "") -> bool:
         """Whether a word is in one of the discourse lists (exact forms, or a listed prefix*)."""
@@ -143,10 +135,8 @@ def lexicon() -> Lexicon:
     # it needs an organization (the name index's cue), or a word that points to one.
     pointers = [*lists["actor_pronouns"], *lists["plural_pronouns"], *_reference_words()]
     firsts = {t.words[0].text for t in triggers if len(t.words[0].text) >= 2}
-    trigger_cue = re.compile(r"\b" + trie_pattern(firsts), re.IGNORECASE)
-    pointer_cue = re.compile(
-        r"\b" + trie_pattern(fold(w).rstrip("*") for w in pointers), re.IGNORECASE
-    )
+    trigger_cue = re.compile(r"\b" + trie_pattern(firsts))
+    pointer_cue = re.compile(r"\b" + trie_pattern(fold(w).rstrip("*") for w in pointers))
     return Lexicon(
         trigger_cue=trigger_cue,
         pointer_cue=pointer_cue,

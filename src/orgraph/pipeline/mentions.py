@@ -65,8 +65,8 @@ class NameIndex:
             self.acronyms[tokens[0]].append((tokens, entity))
 
     def cue(self) -> re.Pattern[str]:
-        """A regex that finds where a name of the index may start: an acronym-like capital run,
-        or the stem of a first word of any name (inflection may follow)."""
+        """A regex that finds, in lower-cased text, where a name of the index may start: the stem
+        of a first word of any name (inflection may follow)."""
         if self._cue is None:
             # Built once from the gazetteer; a document's copy shares it (names learned from the
             # document are found once their sentence is read anyway).
@@ -75,9 +75,17 @@ class NameIndex:
                 key=len,
                 reverse=True,
             )
-            # Case-insensitive stems, case-sensitive capitals: "(?-i:…)" keeps "Das" from passing.
-            pattern = r"(?-i:\b[A-ZÄÖÜ][A-ZÄÖÜ])|\b" + trie_pattern(stems)
-            self._cue = re.compile(pattern, re.IGNORECASE)
+            # Matched against lower-cased text (see extract.Cues); capitals are found apart. A
+            # short stem must end its word (with an inflection at most): "min" is no "Minuten".
+            long = [s for s in stems if len(s) >= 5]
+            short = [s for s in stems if len(s) < 5]
+            self._cue = re.compile(
+                r"\b(?:"
+                + trie_pattern(long)
+                + "|"
+                + trie_pattern(short)
+                + r"(?:ern|en|er|es|e|n|s)?\b)"
+            )
         return self._cue
 
     def copy(self) -> NameIndex:
