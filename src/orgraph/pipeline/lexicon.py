@@ -78,6 +78,8 @@ class Lexicon:
     by_word: dict[str, tuple[Trigger, ...]] = field(default_factory=dict)
     by_prefix: dict[str, tuple[Trigger, ...]] = field(default_factory=dict)
     prefixes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the * entries of each list
+    prefix_heads: frozenset[str] = frozenset()  # first three letters of the prefix triggers
+    prefix_lengths: tuple[int, ...] = ()
     # Cheap tests on lower-cased text (see `extract.Cues`): a trigger's first word; a word that
     # points to an organization (a pronoun, "die Gruppe").
     trigger_cue: re.Pattern[str] = re.compile("")
@@ -96,8 +98,11 @@ class Lexicon:
         found = [t for t in self.by_word.get(key, ()) if t.words[0].matches(folded, key)]
         if folded != key:
             found += [t for t in self.by_word.get(folded, ()) if t not in found]
-        for length in range(3, len(folded) + 1):
-            found += self.by_prefix.get(folded[:length], ())
+        if folded[:3] in self.prefix_heads:
+            for length in self.prefix_lengths:
+                if length > len(folded):
+                    break
+                found += self.by_prefix.get(folded[:length], ())
         return found
 
 
@@ -143,6 +148,8 @@ def lexicon() -> Lexicon:
         by_word={k: tuple(v) for k, v in by_word.items()},
         prefixes={k: tuple(fold(w)[:-1] for w in v if w.endswith("*")) for k, v in lists.items()},
         by_prefix={k: tuple(v) for k, v in by_prefix.items()},
+        prefix_heads=frozenset(k[:3] for k in by_prefix),
+        prefix_lengths=tuple(sorted({len(k) for k in by_prefix})),
         triggers=triggers,
         words={k: frozenset(fold(w) for w in v) for k, v in lists.items()},
         patterns={
