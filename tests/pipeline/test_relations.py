@@ -103,3 +103,29 @@ def test_evidence_is_the_exact_sentence() -> None:
     for claim in extract(text, "de").claims:
         for ev in claim.evidence:
             assert text[ev.start : ev.end] == ev.text
+
+
+def test_a_possessive_role_word_names_the_body_just_spoken_of() -> None:
+    text = (
+        "Die Globale Allianz für Impfstoffe und Immunisierung (Gavi) wurde im Januar 2000 gegründet. "
+        "Zu ihren Gründungspartnern gehörten die WHO, UNICEF und die Weltbank."
+    )
+    found = claims(text)
+    for founder in ("who", "unicef", "world-bank"):
+        assert (founder, "member_of", "founding_member", "gavi", "2000-01") in found
+
+
+def test_a_partner_named_with_together_with_shares_the_subject() -> None:
+    found = claims(
+        "UNICEF co-leads the Global Education Cluster together with Save the Children.", "en"
+    )
+    assert ("unicef", "leads", "lead", "education-cluster", None) in found
+    assert ("save-the-children", "leads", "lead", "education-cluster", None) in found
+
+
+def test_english_names_keep_their_attribute() -> None:
+    text = "The Inter-Agency Network on Youth Development was founded in 2010 by UNICEF and UNFPA."
+    result = extract(text, "en")
+    assert any(
+        e.label == "Inter-Agency Network on Youth Development" for e in result.new_entities.values()
+    )

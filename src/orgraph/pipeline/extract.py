@@ -318,7 +318,9 @@ class _Document:
             # "Seither leiten sie …": since the date the previous sentence gave.
             times = [replace(t, relation=Relation.SINCE) for t in self.previous_times[-1:]]
         for item in found:
-            self.claim(item, sentence, times or (inherit if item.frame in _EVENT_FRAMES else []))
+            # Events (and founders) without a date of their own happened when the text last said.
+            event = item.frame in _EVENT_FRAMES or item.role == "founding_member"
+            self.claim(item, sentence, times or (inherit if event else []))
         for count in counts:
             when = _nearest(times, count.anchor)
             self.out.stated_counts.append(

@@ -46,15 +46,22 @@ def _modifier(token: Token, position: int, lang: str) -> bool:
     return True
 
 
-_ATTRIBUTE_LINKS = frozenset(["für", "zur", "zum", "der", "des"])
+# Words that continue a name with its attribute: "Fonds für die Frauendekade der Vereinten
+# Nationen", "Network on Youth Development".
+_ATTRIBUTE_LINKS = {
+    "de": frozenset(["für", "zur", "zum", "der", "des"]),
+    "en": frozenset(["of", "on", "for"]),
+}
 
 
-def _attribute_end(text: str, tokens: list[Token], base: int, head: int, covered: set[int]) -> int:
-    """Extend a German name over its attribute: "Freiwilliger Fonds für die Frauendekade der Vereinten
-    Nationen" — a preposition or genitive article, then capitalised words (and articles)."""
+def _attribute_end(
+    text: str, tokens: list[Token], base: int, head: int, covered: set[int], links: frozenset[str]
+) -> int:
+    """Extend a name over its attribute: a preposition or genitive article, then capitalised
+    words (and articles)."""
     end = head
     j = head + 1
-    while j < len(tokens) and fold(tokens[j].text) in _ATTRIBUTE_LINKS and j - head <= 8:
+    while j < len(tokens) and fold(tokens[j].text) in links and j - head <= 8:
         k = j + 1
         if k < len(tokens) and tokens[k].key == "·art":
             k += 1
@@ -122,7 +129,7 @@ def find_proper_names(
         before = text[: tokens[first].start - base]
         if before.count("(") > before.count(")"):
             continue  # a gloss in parentheses ("Leitorganisation (Cluster Lead Agency)") names no new body
-        last = _attribute_end(text, tokens, base, i, covered) if lang == "de" else i
+        last = _attribute_end(text, tokens, base, i, covered, _ATTRIBUTE_LINKS[head_lang])
         label = text[tokens[first].start - base : tokens[last].end - base]
         entity = slug(label)
         while entity in index.types and index.labels.get(entity) != label:

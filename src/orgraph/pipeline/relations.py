@@ -450,6 +450,13 @@ class SentenceReader:
             return [self.ctx.actor], True
         return [], False
 
+    def joined_by(self, m: Mention) -> bool:
+        """Preceded by "together with", "zusammen mit", "gemeinsam mit" (articles skipped)."""
+        i = m.first_token - 1
+        while i >= 0 and self.tokens[i].key == ARTICLE_KEY:
+            i -= 1
+        return self.word(i) in ("with", "mit") and self.word(i - 1) in self.lex.words["joint_words"]
+
     def verb_final(self, hit: Hit) -> bool:
         """ "…, die die UN-Länderteams leiten und …": a lower-case trigger that closes its clause."""
         if self.tokens[hit.last].text[:1].isupper():
@@ -477,6 +484,9 @@ class SentenceReader:
             others = [a.entity for a in before + after if a not in agents]
             return [(g.entity, o) for g in agents for o in others], False
         subjects, inherited = self.subjects(hit, before, after, previous)
+        # "UNICEF co-leads the cluster together with Save the Children": a partner in the act.
+        partners = [a.entity for a in after if self.joined_by(a)]
+        subjects = subjects + [p for p in partners if p not in subjects]
         objects = [a.entity for a in after if a.entity not in subjects]
         if not objects and hit.trigger.predicate == "leads" and self.ctx.recent_body:
             # "Den Vorsitz führt der Nothilfekoordinator": the chair of the body just spoken of.
@@ -563,6 +573,13 @@ class SentenceReader:
         self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
     ) -> tuple[Pairs, bool]:
         region = before + after
+        if self.word(hit.first - 1) in self.lex.words["possessives"] and self.ctx.actor:
+            # "Zu ihren Gründungspartnern gehörten A, B und C": the body is the one just spoken of.
+            body = self.ctx.actor
+            members = [
+                a.entity for a in self.args if a.entity != body and self.can_be_member(a.entity)
+            ]
+            return [(m, body) for m in members], True
         capacity = self.word(hit.first - 1) in self.lex.words["capacity_marks"] or (
             self.word(hit.first - 2) in self.lex.words["capacity_marks"]
             and not self.tokens[hit.first - 1].text[:1].isupper()
