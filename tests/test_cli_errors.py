@@ -294,3 +294,14 @@ def test_import_of_the_valid_lines_alone_works(tmp_path: Path, db: Path) -> None
     result = run(db, "import", str(path))
     assert result.exit_code == 0, result.output
     assert "imported 3 claims" in result.stdout
+
+
+# -- the edges of the calendar ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("start", ["0001-01?", "0001-01-01~"])
+def test_uncertain_dates_in_year_one_are_kept_within_the_calendar(db: Path, start: str) -> None:
+    result = run(db, "add", "IOM", "member_of", "GMG", "--start", start, "--format", "json")
+    assert result.exit_code == 0, result.output
+    recorded = json.loads(result.stdout)
+    assert recorded["start"]["lower"] == "0001-01-01"

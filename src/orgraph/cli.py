@@ -387,7 +387,11 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], lang: str | None, fmt: s
 
     store = open_store(ctx, create=True)
     files = list(collect(paths))
-    with Progress(console=Console(stderr=True), transient=True, disable=fmt == "json") as progress:
+    err = Console(stderr=True)
+    # Not on a terminal (a pipe, a log), a progress bar only leaves a blank line behind.
+    with Progress(
+        console=err, transient=True, disable=fmt == "json" or not err.is_terminal
+    ) as progress:
         task = progress.add_task("ingesting", total=len(files))
         report = ingest_paths(
             store,

@@ -187,9 +187,12 @@ class FuzzyDate:
         return start, end
 
     def _widen(self, lower: date, upper: date) -> tuple[date, date]:
+        # Widening stops at the edges of the calendar (year 1, year 9999).
         precision = self.precision
         if precision is Precision.DAY:
-            return lower - timedelta(days=1), upper + timedelta(days=1)
+            early = lower - timedelta(days=1) if lower > MIN_DATE else lower
+            late = upper + timedelta(days=1) if upper < MAX_DATE else upper
+            return early, late
         if precision is Precision.YEAR:
             return (
                 date(max(lower.year - 1, 1), 1, 1),
@@ -197,7 +200,8 @@ class FuzzyDate:
             )
         y0, m0 = _add_months(lower.year, lower.month, -1)
         y1, m1 = _add_months(upper.year, upper.month, 1)
-        return date(y0, m0, 1), _month_end(y1, m1)
+        first = date(y0, m0, 1) if y0 >= 1 else MIN_DATE
+        return first, _month_end(y1, m1) if y1 <= 9999 else MAX_DATE
 
     # -- text forms --------------------------------------------------------------
 

@@ -129,3 +129,25 @@ def test_english_names_keep_their_attribute() -> None:
     assert any(
         e.label == "Inter-Agency Network on Youth Development" for e in result.new_entities.values()
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Im April 2003 gründeten die ILO, die IOM und das UNHCR die Genfer Migrationsgruppe.",
+            "de",
+        ),
+        ("In April 2003 ILO, IOM and UNHCR founded the Geneva Migration Group.", "en"),
+    ],
+)
+def test_listed_founders_before_the_founded_body(text: str, lang: str) -> None:
+    found = claims(text, lang)
+    for founder in ("ilo", "iom", "unhcr"):
+        assert (
+            founder,
+            "member_of",
+            "founding_member",
+            "geneva-migration-group",
+            "2003-04",
+        ) in found

@@ -143,6 +143,31 @@ def test_a_document_becomes_visible_all_at_once(two: tuple[Store, Store]) -> Non
     result = extract(text_, "de", "doc-poll")
     assert len(result.claims) >= 3
     source = Source("doc-poll", "e" * 64, result.lang, "poll", "poll.txt", text_)
+    seen = poll_during(reader, lambda: store_extraction(writer, source, result) and None)
+    assert seen <= {(0, 0), (1, len(result.claims))}, seen
+    assert reader.stats()["claims"] == len(result.claims)
+
+
+def test_one_read_is_one_snapshot_across_many_commits(two: tuple[Store, Store]) -> None:
+    """`stats()` counts sources and claims in two statements; a commit must not fall between."""
+    writer, reader = two
+    documents, per_document = 40, 3
+
+    def write_many() -> None:
+        for number in range(documents):
+            with writer.transaction() as conn:
+                sid = f"doc-{number}"
+                writer.add_source(Source(sid, f"{number:064d}", "de", sid, sid, "Text."), conn)
+                for subject in ("iom", "undp", "unfpa")[:per_document]:
+                    writer.add_claim(claim(subject, str(1990 + number)), conn)
+
+    seen = poll_during(reader, write_many)
+    assert all(claims == per_document * sources for sources, claims in seen), sorted(seen)
+    assert (documents, documents * per_document) in seen
+
+
+def poll_during(reader: Store, write: Callable[[], None]) -> set[tuple[int, int]]:
+    """(sources, claims) as a reader sees them, polled while `write` runs in this thread."""
     seen: set[tuple[int, int]] = set()
     done = threading.Event()
 
@@ -153,11 +178,10 @@ def test_a_document_becomes_visible_all_at_once(two: tuple[Store, Store]) -> Non
 
     thread, errors = in_thread(poll)
     try:
-        store_extraction(writer, source, result)
+        write()
     finally:
         time.sleep(0.05)
         done.set()
         thread.join(LIMIT)
-    assert not errors, errors
-    assert seen <= {(0, 0), (1, len(result.claims))}, seen
-    assert reader.stats()["claims"] == len(result.claims)
+    assert not thread.is_alive() and not errors, errors
+    return seen

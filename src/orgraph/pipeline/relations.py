@@ -645,11 +645,13 @@ class SentenceReader:
         for a in self.args:
             if a.first_token <= current.last_token:
                 continue
-            between = self.text[current.end - self.base : a.start - self.base].strip().casefold()
+            between = self.text[current.end - self.base : a.start - self.base].casefold()
+            between = re.sub(r"\([^()]*\)", " ", between).strip()  # "(UNHCR), dem …"
             words = [w for w in between.replace(",", " ").split() if w not in ARTICLE_WORDS]
-            if between and (
-                between == "," or (words and " ".join(words) in self.lex.words["enumeration_links"])
-            ):
+            # ", die IOM" continues a list; ", den die IOM …" starts a relative clause.
+            articles = [w for w in between.replace(",", " ").split() if w in ARTICLE_WORDS]
+            comma_only = not words and "," in between and len(articles) <= 1
+            if comma_only or (words and " ".join(words) in self.lex.words["enumeration_links"]):
                 found.append(a)
                 current = a
             else:
@@ -759,12 +761,17 @@ class SentenceReader:
                     self.ctx.body = before[-1].entity
                 return [], False
             direct = [a for a in after if not self.prepositional(a)]
-            body = (direct or after)[0].entity
+            first = (direct or after)[0]
+            chain = [first, *self.enumerated_after(first)]
+            rest = [a for a in after if a.first_token > chain[-1].last_token]
+            if len(chain) >= 2 and rest:
+                # "gründeten ILO, IOM und UNHCR die Gruppe": the listed subjects, then the body.
+                body = rest[0].entity
+                return [(f.entity, body) for f in chain], False
+            body = first.entity
             if self.ctx.types.get(body) == "principal_organ":
-                return (
-                    [],
-                    False,
-                )  # "rief die Generalversammlung es ins Leben": the organ founds, "es" is unresolved
+                # "rief die Generalversammlung es ins Leben": the organ founds, "es" is unresolved.
+                return [], False
             ids = [a.entity for a in before + after if a.entity != body]
             if not before:  # "gründete sie …": the subject is a pronoun
                 ids += [s for s in self.subjects(hit, [], [], previous)[0] if s != body]

@@ -120,6 +120,9 @@ class Store:
             yield conn
         else:
             with self.engine.connect() as fresh:
+                if self.path is not None:
+                    # One WAL snapshot for every statement of this read: never half a commit.
+                    fresh.exec_driver_sql("BEGIN")
                 yield fresh
 
     def close(self) -> None:
