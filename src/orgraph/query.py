@@ -131,8 +131,11 @@ def _membership_verdicts(
 
 
 def _body(store: Store, body: str) -> tuple[Entity, list[NamePeriod]]:
+    """The body under its current name (whatever name it was asked by), and its names in time."""
     entity = store.resolve(body)
-    return entity, lineage(store, entity.id)
+    periods = lineage(store, entity.id)
+    current = periods[-1].entity_id
+    return (entity if current == entity.id else store.entity(current)), periods
 
 
 def members_at(
