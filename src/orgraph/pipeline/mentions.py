@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
@@ -215,7 +214,3 @@ def find_mentions(
         )
         i = end
     return mentions
-
-
-def entity_types(index: NameIndex, ids: Iterable[str]) -> dict[str, str]:
-    return {i: index.types.get(i, "organization") for i in ids}

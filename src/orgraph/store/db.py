@@ -7,7 +7,6 @@ entities and claims land together or not at all.
 from __future__ import annotations
 
 import difflib
-import json
 import sqlite3
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
@@ -16,7 +15,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, create_engine, event, or_, select
+from sqlalchemy import Connection, Engine, and_, create_engine, event, func, or_, select
 from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError
 from sqlalchemy.pool import StaticPool
 
@@ -33,8 +32,6 @@ from orgraph.store.codec import (
     now,
     stamp,
 )
-
-_ARTICLE_WORDS = ("der ", "die ", "das ", "des ", "dem ", "den ", "the ")
 
 
 def name_row_key(name: Name) -> str:
@@ -576,8 +573,6 @@ class Store:
         ]
 
     def stats(self) -> dict[str, int]:
-        from sqlalchemy import func
-
         with self._reading(None) as c:
             return {
                 "entities": c.scalar(select(func.count()).select_from(t.entities)) or 0,
@@ -589,7 +584,3 @@ class Store:
                 )
                 or 0,
             }
-
-
-def qualifiers_json(qualifiers: dict[str, str]) -> str:
-    return json.dumps(qualifiers, sort_keys=True, ensure_ascii=False)

@@ -1,0 +1,297 @@
+"""A sentence seen as tokens and organizations: the questions relation frames ask of it.
+
+Which word governs an organization (a preposition, an agent's "von"/"by"), where a clause
+ends, who the subject is (before the verb, after it, or a pronoun), what is enumerated.
+"""
+
+from __future__ import annotations
+
+import re
+
+from orgraph.names import fold
+from orgraph.pipeline.lexicon import lexicon
+from orgraph.pipeline.mentions import Mention
+from orgraph.pipeline.tokens import ARTICLE_KEY, Token
+from orgraph.pipeline.triggers import (
+    ARTICLE_WORDS,
+    DIGITS,
+    Context,
+    Found,
+    FoundCount,
+    Hit,
+    OpenFrame,
+)
+
+
+class Clause:
+    """One sentence's tokens and organizations, with the questions frames ask of them."""
+
+    def __init__(
+        self,
+        text: str,
+        tokens: list[Token],
+        base: int,
+        args: list[Mention],
+        ctx: Context,
+        lang: str,
+    ) -> None:
+        self.text, self.tokens, self.base, self.ctx, self.lang = text, tokens, base, ctx, lang
+        self.args = args
+        self.covered = {i for a in args for i in range(a.first_token, a.last_token + 1)}
+        self.lex = lexicon()
+        self.folded = [fold(t.text) for t in tokens]
+        self.open_frame: OpenFrame | None = None
+        self.subsidiary = False  # set by a founding frame whose founders are principal organs
+
+    def word(self, i: int) -> str:
+        return self.folded[i] if 0 <= i < len(self.tokens) else ""
+
+    def gap(self, i: int) -> str:
+        """The characters between token i and token i + 1."""
+        if i < 0 or i + 1 >= len(self.tokens):
+            return ""
+        return self.text[self.tokens[i].end - self.base : self.tokens[i + 1].start - self.base]
+
+    def word_before(self, m: Mention) -> str:
+        """The word that governs a mention: the one before it (articles skipped), or, for a later
+        item of an enumeration ("mit A, B und C"), the word that governs the first item."""
+        i = m.first_token - 1
+        while i >= 0 and self.tokens[i].key == ARTICLE_KEY and "," not in self.gap(i):
+            i -= 1
+        previous = next((a for a in reversed(self.args) if a.last_token < m.first_token), None)
+        if previous is not None and previous is not m:
+            between = self.text[previous.end - self.base : m.start - self.base]
+            between = re.sub(r"\([^()]*\)", " ", between)
+            words = [
+                w for w in re.findall(r"[^\W\d_]+", between.casefold()) if w not in ARTICLE_WORDS
+            ]
+            if (not words and "," in between) or (
+                words and " ".join(words) in self.lex.words["enumeration_links"]
+            ):
+                return self.word_before(previous)
+        return self.word(i) if i >= 0 and "," not in self.gap(i) else ""
+
+    def is_agent(self, m: Mention, marks: str = "agent_preps") -> bool:
+        """Preceded by von/durch/by (skipping articles and people nouns: "von den Leitern der")."""
+        i = m.first_token - 1
+        for steps in range(4):
+            if i < 0 or ("," in self.gap(i) and steps):
+                return False
+            if (
+                self.word(i) in self.lex.words[marks]
+                or self.word(i) in self.lex.words["agent_nouns"]
+            ):
+                return True
+            if (
+                steps
+                and self.tokens[i].key != ARTICLE_KEY
+                and self.word(i) in self.lex.words["object_preps"]
+            ):
+                return False
+            i -= 1
+        return False
+
+    def after_mark(self, m: Mention, marks: str) -> bool:
+        return self.word_before(m) in self.lex.words[marks]
+
+    def prepositional(self, m: Mention) -> bool:
+        return self.word_before(m) in self.lex.words["subject_blockers"]
+
+    def clause_end(self, start: int, limit: int) -> int:
+        """First token index ≥ start where a subordinate clause begins (", um …"), else limit."""
+        for i in range(start, limit):
+            if i > 0 and "," in self.gap(i - 1) and self.word(i) in self.lex.words["clause_stops"]:
+                return i
+            # ", aus der 2018 die UNSDG hervorging": a relative clause led by a preposition.
+            if (
+                i > 0
+                and "," in self.gap(i - 1)
+                and self.word(i) in self.lex.words["subject_blockers"]
+                and self.tokens[i + 1 if i + 1 < len(self.tokens) else i].key == ARTICLE_KEY
+                and not any(a.first_token in (i + 1, i + 2) for a in self.args)
+            ):
+                return i
+        return limit
+
+    def body_type(self, entity: str) -> bool:
+        return self.ctx.types.get(entity, "organization") in self.lex.words["body_types"]
+
+    def can_be_member(self, entity: str) -> bool:
+        return self.ctx.types.get(entity, "organization") not in self.lex.words["non_member_types"]
+
+    def main_clause_args(self) -> list[Mention]:
+        """Organizations outside a leading subordinate clause ("Seit das IASC …, ist die IOM …")."""
+        if self.word(0) not in self.lex.words["subordinators"]:
+            return self.args
+        comma = next((i for i in range(len(self.tokens)) if "," in self.gap(i)), None)
+        return [a for a in self.args if comma is None or a.first_token > comma]
+
+    def actors(self, found: list[Found]) -> list[str]:
+        """Whom the sentence is about, for a pronoun in the next one: its claims' subjects, else its subjects."""
+        if found:
+            return list(dict.fromkeys(f.subject for f in found))
+        return list(
+            dict.fromkeys(a.entity for a in self.main_clause_args() if not self.prepositional(a))
+        )
+
+    def has_word(self, name: str, first: int, last: int) -> bool:
+        return any(self.word(i) in self.lex.words[name] for i in range(max(0, first), last))
+
+    def hedge(self) -> str | None:
+        for i, word in enumerate(self.folded):
+            if word in self.lex.words["hedges"]:
+                # "vielen/einigen von ihnen", "many of them": quantifiers only with von/of.
+                quantifier = word in ("vielen", "einigen", "manchen", "many", "some")
+                if quantifier and self.word(i + 1) not in ("von", "of"):
+                    continue
+                return self.tokens[i].text
+        return None
+
+    def negated(self, hit: Hit) -> bool:
+        return self.has_word("negations", hit.first - 3, hit.last + 3)
+
+    def context_phrase(self, hit: Hit, objects: list[Mention]) -> str | None:
+        """ "bei Naturkatastrophen", "in natural disasters": the situation a lead is for."""
+        starts = [i for i, w in enumerate(self.folded) if w in ("bei", "during")]
+        if objects:
+            i = max(o.last_token for o in objects) + 1
+            if "(" in self.gap(i - 1):  # skip a parenthesised acronym: "Cluster (CCCM) bei …"
+                while i < len(self.tokens) and ")" not in self.gap(i):
+                    i += 1
+                i += 1
+            if self.word(i) in self.lex.words["context_preps"]:
+                starts.insert(0, i)
+        for start in starts:
+            if any(a.first_token in (start + 1, start + 2) for a in self.args):
+                continue
+            words = []
+            for j in range(start + 1, min(len(self.tokens), start + 4)):
+                token = self.tokens[j]
+                capital = token.text[:1].isupper()
+                follows = j + 1 < len(self.tokens) and self.tokens[j + 1].text[:1].isupper()
+                if self.lang == "de" and not capital and not follows:
+                    break
+                words.append(token.text)
+                if any(ch in self.gap(j) for ch in ",.;:()") or (self.lang == "de" and capital):
+                    break
+            if words:
+                return " ".join(words)
+        return None
+
+    def subjects(
+        self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str]
+    ) -> tuple[list[str], bool]:
+        """Who acts: before the trigger, right after the verb (inversion), a pronoun, or the previous clause's."""
+        main = self.main_clause_args()
+        own = [
+            a.entity
+            for a in before
+            if a in main and not self.is_agent(a) and not self.prepositional(a)
+        ]
+        if own:
+            return own, False
+        pronoun_next = self.word(hit.last + 1) in self.lex.words["actor_pronouns"]
+        inverted = [] if pronoun_next else [a for a in after if not self.prepositional(a)]
+        if inverted and inverted[0].first_token <= hit.first + 12:
+            return [inverted[0].entity], False
+        if previous:
+            return previous, False
+        first_object = after[0].first_token if after else len(self.tokens)
+        joint = self.has_word("joint_words", 0, len(self.tokens))
+        group = self.ctx.last_actors if len(self.ctx.last_actors) >= 2 else self.ctx.last_named
+        if joint and len(group) == 2 and not before:
+            return list(group), True  # "Seither leiten sie zusammen …", "beide"
+        if self.ctx.actor and self.has_word("actor_pronouns", 0, first_object):
+            return [self.ctx.actor], True
+        return [], False
+
+    def joined_by(self, m: Mention) -> bool:
+        """Preceded by "together with", "zusammen mit", "gemeinsam mit" (articles skipped)."""
+        i = m.first_token - 1
+        while i >= 0 and self.tokens[i].key == ARTICLE_KEY:
+            i -= 1
+        return self.word(i) in ("with", "mit") and self.word(i - 1) in self.lex.words["joint_words"]
+
+    def verb_final(self, hit: Hit) -> bool:
+        """ "…, die die UN-Länderteams leiten und …": a lower-case trigger that closes its clause."""
+        if self.tokens[hit.last].text[:1].isupper():
+            return False
+        gap = self.gap(hit.last)
+        return (
+            hit.last == len(self.tokens) - 1
+            or any(ch in gap for ch in ",.;")
+            or self.word(hit.last + 1) in self.lex.words["clause_ends"]
+        )
+
+    def context_after(self, m: Mention) -> str | None:
+        """The "bei Konflikten" that follows one organization in a list item."""
+        i = m.last_token + 1
+        if self.word(i) not in ("bei", "in", "for", "during"):
+            return None
+        words = []
+        for j in range(i + 1, min(len(self.tokens), i + 4)):
+            if any(a.first_token == j for a in self.args):
+                break
+            words.append(self.tokens[j].text)
+            if any(ch in self.gap(j) for ch in ",.;:()") or (
+                self.lang == "de" and self.tokens[j].text[:1].isupper()
+            ):
+                break
+        return " ".join(words) or None
+
+    def enumerated_after(self, first: Mention) -> list[Mention]:
+        """The organizations enumerated right after one: "of the United Nations and FAO"."""
+        found: list[Mention] = []
+        current = first
+        for a in self.args:
+            if a.first_token <= current.last_token:
+                continue
+            between = self.text[current.end - self.base : a.start - self.base].casefold()
+            between = re.sub(r"\([^()]*\)", " ", between).strip()  # "(UNHCR), dem …"
+            words = [w for w in between.replace(",", " ").split() if w not in ARTICLE_WORDS]
+            # ", die IOM" continues a list; ", den die IOM …" starts a relative clause.
+            articles = [w for w in between.replace(",", " ").split() if w in ARTICLE_WORDS]
+            comma_only = not words and "," in between and len(articles) <= 1
+            if comma_only or (words and " ".join(words) in self.lex.words["enumeration_links"]):
+                found.append(a)
+                current = a
+            else:
+                break
+        return found
+
+    def _marked_body(self, region: list[Mention]) -> Mention | None:
+        marked = [a for a in region if self.after_mark(a, "target_marks")]
+        typed = [a for a in region if self.body_type(a.entity)]
+        found = marked or typed
+        return found[0] if found else None
+
+    def _passive(self, hit: Hit) -> bool:
+        return self.has_word("passive_aux", hit.first - 8, hit.first)
+
+    def counts(self, found: list[Found]) -> list[FoundCount]:
+        if not any(self.lex.has("count_cues", w) for w in self.folded):
+            return []
+        result = []
+        for i, word in enumerate(self.folded[:-1]):
+            value = int(word) if DIGITS.match(word) else self.lex.number_words.get(word)
+            if value is None or value < 2:
+                continue
+            if not self.lex.has("count_nouns", self.folded[i + 1], self.tokens[i + 1].key):
+                continue
+            if i > 0 and self.folded[i - 1] in ("weitere", "neue", "more", "new", "additional"):
+                continue
+            body = self._count_body(i, found)
+            if body:
+                result.append(FoundCount(body, value, self.tokens[i].start))
+        return result
+
+    def _count_body(self, at: int, found: list[Found]) -> str | None:
+        # "der EMG-Mitglieder", "the EMG's members": the body named nearest before the number.
+        near = [a for a in self.args if a.last_token < at and self.body_type(a.entity)]
+        if near:
+            return near[-1].entity
+        before = [a for a in self.args if a.last_token < at]
+        if before:  # "zählte UNAIDS insgesamt elf Cosponsoren"
+            return before[-1].entity
+        bodies = [f.object for f in found if f.predicate == "member_of"]
+        return bodies[-1] if bodies else self.ctx.body

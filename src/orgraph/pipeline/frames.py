@@ -1,0 +1,387 @@
+"""Relation frames: how the organizations around a trigger are read (see `lexicon/relations.toml`).
+
+status     "Beobachterstatus in der X", "als ständiger Eingeladener in das X"
+directed   subjects before (or inverted after) the trigger, objects after it
+join       a body one joins: after in/zu/to, of a body type, or the dative ("dem X")
+admit      a body admits members; expand: "um A, B erweitert"; found: founders and body
+rename     old and new names; emerge: "Y, aus der X hervorging"; merge: "A, B gingen in X auf"
+agreement  parties after zwischen/between, or a subject and partners after mit/with
+involved   a subject and every other organization of its clause; passive: "von A geleitet"
+"""
+
+from __future__ import annotations
+
+from orgraph.pipeline.clause import Clause
+from orgraph.pipeline.mentions import Mention
+from orgraph.pipeline.tokens import ARTICLE_KEY
+from orgraph.pipeline.triggers import Hit, Pairs
+
+
+class Frames(Clause):
+    """The frame readers; each returns (subject, object) pairs and whether an argument was inherited."""
+
+    def _frame_directed(
+        self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
+    ) -> tuple[Pairs, bool]:
+        if self.verb_final(hit) and hit.trigger.words[0].exact:
+            # Objects stand before a clause-final verb; the subject opens the clause.
+            start = max((i for i in range(hit.first) if "," in self.gap(i)), default=-1)
+            clause = [a for a in self.args if start < a.first_token < hit.first]
+            if len(clause) < 2:
+                return [], False
+            return [(clause[0].entity, a.entity) for a in clause[1:]], False
+        agents = [a for a in before + after if self.is_agent(a)]
+        if agents and self.has_word("passive_aux", hit.first - 2, hit.last + 3):
+            # "Verwaltet wird vom OCHA der CERF": the agent acts on the other organizations.
+            others = [a.entity for a in before + after if a not in agents]
+            return [(g.entity, o) for g in agents for o in others], False
+        subjects, inherited = self.subjects(hit, before, after, previous)
+        # "UNICEF co-leads the cluster together with Save the Children": a partner in the act.
+        partners = [a.entity for a in after if self.joined_by(a)]
+        subjects = subjects + [p for p in partners if p not in subjects]
+        objects = [a.entity for a in after if a.entity not in subjects]
+        if not objects and hit.trigger.predicate == "leads" and self.ctx.recent_body:
+            # "Den Vorsitz führt der Nothilfekoordinator": the chair of the body just spoken of.
+            objects, inherited = [self.ctx.recent_body], True
+        if not objects and self.has_word("plural_pronouns", hit.first, stop):
+            objects, inherited = list(self.ctx.objects), True
+        if hit.trigger.passive:
+            subjects, objects = objects, subjects
+        return [(s, o) for s in subjects for o in objects], inherited
+
+    def _frame_passive(
+        self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
+    ) -> tuple[Pairs, bool]:
+        agents = [a for a in self.args if self.is_agent(a) and abs(a.first_token - hit.first) < 12]
+        if not agents:
+            return [], False
+        first_agent = min(a.first_token for a in agents)
+        earlier = [a for a in self.args if a.last_token < first_agent and a not in agents]
+        if not earlier:
+            return [], False
+        chain = [
+            a
+            for a in self.args
+            if first_agent <= a.first_token
+            and a.first_token <= max(hit.last, agents[-1].first_token)
+        ]
+        return [
+            (a.entity, earlier[-1].entity) for a in chain if a.entity != earlier[-1].entity
+        ], False
+
+    def _frame_involved(
+        self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
+    ) -> tuple[Pairs, bool]:
+        own = [a.entity for a in before + after if not self.prepositional(a)]
+        subjects, inherited = (own[:1], False) if own else self.subjects(hit, [], [], previous)
+        objects = [
+            a.entity for a in before + after if a.entity not in subjects and self.prepositional(a)
+        ]
+        return [(s, o) for s in subjects for o in objects], inherited
+
+    def _status_body(self, hit: Hit, after: list[Mention]) -> Mention | None:
+        """The body right after a status word: "Beobachterstatus in der UN-Generalversammlung"."""
+        if not after:
+            return None
+        candidate = after[0]
+        between = []
+        depth = 0
+        for i in range(hit.last, candidate.first_token):
+            gap = self.gap(i)
+            depth += gap.count("(") - gap.count(")")
+            if i > hit.last and depth <= 0:
+                between.append(i)
+            if depth <= 0 and any(ch in gap for ch in ",;:–—"):
+                return None
+        connectors = all(
+            self.tokens[i].key == ARTICLE_KEY
+            or self.word(i) in self.lex.words["object_preps"]
+            or (
+                self.lang == "de"
+                and self.word(i).endswith(("e", "en", "er", "es", "em"))
+                and self.word(i).islower()
+            )
+            for i in between
+        )
+        return candidate if len(between) <= 3 and connectors else None
+
+    def _frame_status(
+        self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
+    ) -> tuple[Pairs, bool]:
+        region = before + after
+        if self.word(hit.first - 1) in self.lex.words["possessives"] and self.ctx.actor:
+            # "Zu ihren Gründungspartnern gehörten A, B und C": the body is the one just spoken of.
+            body = self.ctx.actor
+            members = [
+                a.entity for a in self.args if a.entity != body and self.can_be_member(a.entity)
+            ]
+            return [(m, body) for m in members], True
+        capacity = self.word(hit.first - 1) in self.lex.words["capacity_marks"] or (
+            self.word(hit.first - 2) in self.lex.words["capacity_marks"]
+            and not self.tokens[hit.first - 1].text[:1].isupper()
+        )
+        body_mention = None if capacity else self._status_body(hit, after)
+        if capacity:
+            # "als ständiger Eingeladener in das IASC", "als Mitglied der Gruppe …": the body after
+            # a preposition or a genitive; "als ständige Eingeladene das OHCHR": members, no body.
+            marked = [
+                a for a in region if self.after_mark(a, "object_preps") and a.first_token > hit.last
+            ]
+            genitive = (
+                after
+                and after[0].first_token == hit.last + 2
+                and self.word(hit.last + 1) in self.lex.words["genitive_links"]
+            )
+            body_mention = after[0] if genitive else (marked[0] if marked else None)
+        bodies: list[str] = []
+        if body_mention is not None:
+            body = body_mention.entity
+            bodies = [body] + [a.entity for a in self.enumerated_after(body_mention)]
+        else:
+            # "Die Generalversammlung räumte der IOM den Beobachterstatus ein", or a list after ':'.
+            listed = (
+                bool(after)
+                and ":"
+                in self.text[self.tokens[hit.last].end - self.base : after[0].start - self.base]
+            )
+            if after and not listed and not capacity:
+                return [], False
+            granting = [a.entity for a in self.args if self.body_type(a.entity)]
+            # "erhielten … den Status ständiger Eingeladener.": the status of the body the text is about.
+            final = hit.last >= len(self.tokens) - 2 and self.word(hit.first - 1) in (
+                "status",
+                "rang",
+            )
+            fallback = (
+                granting[0] if granting else (self.ctx.focus_body if capacity or final else None)
+            )
+            if fallback is None:
+                return [], False
+            body = fallback
+            region = [a for a in self.args if a.entity != body]
+            if not any(self.can_be_member(a.entity) for a in region):
+                return [], False  # a bare "Ihre Mitgliedschaft wuchs": nobody named
+        bodies = bodies or [body]
+        members = [
+            a.entity
+            for a in region
+            if a.entity not in bodies
+            and not self.is_agent(a, "strong_agent_preps")
+            and self.can_be_member(a.entity)
+        ]
+        inherited = False
+        if not members:
+            members, inherited = self.subjects(hit, [], [], previous)
+        return [(m, b) for m in members for b in bodies], inherited
+
+    def _frame_join(
+        self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
+    ) -> tuple[Pairs, bool]:
+        region = before + after
+        # German marks what one joins with the dative: "trat das UNHCR dem UNAIDS bei".
+        dative = [a for a in region if a.first_token > 0 and self.word(a.first_token - 1) == "dem"]
+        body_mention = (
+            self._marked_body(after) or self._marked_body(region) or (dative[0] if dative else None)
+        )
+        if (
+            body_mention is None
+            and after
+            and after[0].first_token <= hit.last + 2
+            and not self.tokens[hit.first].text[:1].isupper()
+        ):
+            body_mention = after[0]  # "WFP joined UNAIDS": the direct object of the verb
+        if body_mention is None:
+            typed = [a for a in self.args if self.body_type(a.entity)]
+            if not typed:
+                return [], False
+            body_mention = typed[0]
+        body = body_mention.entity
+        members = [
+            a.entity
+            for a in region
+            if a.entity != body and self.can_be_member(a.entity) and not self.is_agent(a)
+        ]
+        inherited = False
+        if not members:
+            members, inherited = self.subjects(hit, [], [], previous)
+        self.ctx.body = body
+        return [(m, body) for m in members], inherited
+
+    def _frame_admit(
+        self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
+    ) -> tuple[Pairs, bool]:
+        region = before + after
+        marked = [a for a in region if self.after_mark(a, "target_marks")]
+        typed = [a for a in self.args if self.body_type(a.entity)]
+        inherited = False
+        body: str | None
+        if marked:
+            body = marked[0].entity
+        elif typed:
+            body = typed[0].entity
+        elif self.folded[hit.first] in ("nahm", "nahmen", "admitted") and region:
+            body = region[0].entity  # active voice: the body is the subject
+        else:
+            body, inherited = self.ctx.body, True
+        if body is None:
+            return [], False
+        members = [a.entity for a in region if a.entity != body and self.can_be_member(a.entity)]
+        self.ctx.body = body
+        return [(m, body) for m in members], inherited
+
+    def _frame_expand(
+        self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
+    ) -> tuple[Pairs, bool]:
+        mark = next(
+            (i for i in range(0, stop) if self.word(i) in self.lex.words["expansion_marks"]), None
+        )
+        if mark is None:
+            return [], False
+        members = [a for a in self.args if mark < a.first_token < stop]
+        others = [a for a in before + after if a not in members]
+        typed = [a.entity for a in others if self.body_type(a.entity)]
+        body = typed[0] if typed else (others[0].entity if others else self.ctx.body)
+        if body is None:
+            return [], False
+        self.ctx.body = body
+        return [(m.entity, body) for m in members], False
+
+    def _frame_found(
+        self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
+    ) -> tuple[Pairs, bool]:
+        agents = [a for a in self.args if self.is_agent(a) and a.first_token < stop]
+        if agents:
+            founders = [a for a in self.args if agents[0].first_token <= a.first_token < stop]
+            earlier = [a for a in self.args if a.last_token < agents[0].first_token]
+            if not earlier:
+                return [], False
+            body = earlier[-1].entity
+            self.ctx.body = body
+            if all(self.ctx.types.get(f.entity) == "principal_organ" for f in founders):
+                # "established by ECOSOC": an organ creates a subsidiary body, not a membership.
+                self.subsidiary = True
+                return [(body, f.entity) for f in founders], False
+        else:
+            # Active: "X und Y gründeten Z", "Sechs Organisationen rufen Z ins Leben – A, B …",
+            # "gründete sie zusammen mit A, B und C die Umweltmanagementgruppe".
+            if not after:
+                if (
+                    before
+                ):  # "Gegründet wurde UNAIDS 1994 von sechs Organisationen": the founded body
+                    self.ctx.body = before[-1].entity
+                return [], False
+            direct = [a for a in after if not self.prepositional(a)]
+            first = (direct or after)[0]
+            chain = [first, *self.enumerated_after(first)]
+            rest = [a for a in after if a.first_token > chain[-1].last_token]
+            if len(chain) >= 2 and rest:
+                # "gründeten ILO, IOM und UNHCR die Gruppe": the listed subjects, then the body.
+                body = rest[0].entity
+                return [(f.entity, body) for f in chain], False
+            body = first.entity
+            if self.ctx.types.get(body) == "principal_organ":
+                # "rief die Generalversammlung es ins Leben": the organ founds, "es" is unresolved.
+                return [], False
+            ids = [a.entity for a in before + after if a.entity != body]
+            if not before:  # "gründete sie …": the subject is a pronoun
+                ids += [s for s in self.subjects(hit, [], [], previous)[0] if s != body]
+            self.ctx.body = body
+            return [(f, body) for f in ids], False
+        self.ctx.body = body
+        return [(f.entity, body) for f in founders], False
+
+    def _frame_rename(
+        self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
+    ) -> tuple[Pairs, bool]:
+        region = before + after
+        replaced = hit.trigger.predicate == "replaced_by"
+        if (
+            replaced
+            and before
+            and after
+            and not self._passive(hit)
+            and not any(self.after_mark(a, "agent_preps") for a in after)
+        ):
+            return [(after[0].entity, before[-1].entity)], False  # "Y replaced X"
+        marked = [
+            a
+            for a in region
+            if self.after_mark(a, "target_marks") or self.after_mark(a, "agent_preps")
+        ]
+        new = marked[-1] if marked else (after[0] if after else None)
+        if new is None:
+            return [], False
+        self.ctx.body = new.entity
+        old = [
+            a
+            for a in region
+            if a is not new and a.first_token < new.first_token and not self.is_agent(a)
+        ]
+        if not old:
+            olds, inherited = self.subjects(hit, [], [], previous)
+            return [(o, new.entity) for o in olds], inherited
+        return [(old[-1].entity, new.entity)], False
+
+    def _frame_emerge(
+        self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
+    ) -> tuple[Pairs, bool]:
+        source = next((i for i in range(len(self.tokens)) if self.word(i) in ("aus", "from")), None)
+        if source is None:
+            return [], False
+        following = [a for a in self.args if a.first_token > source]
+        preceding = [a for a in self.args if a.last_token < source]
+        if not following:
+            return [], False
+        first = following[0]
+        direct = all(
+            self.tokens[i].key == ARTICLE_KEY or not self.tokens[i].text[:1].isupper()
+            for i in range(source + 1, first.first_token)
+        ) and not any(self.tokens[i].text.isdigit() for i in range(source + 1, first.first_token))
+        if direct:  # "X ist aus Y hervorgegangen"
+            new = next((a for a in preceding + following[1:] if a is not first), None)
+            old = first
+        else:  # "Y, aus der 2006 X hervorging": the relative pronoun stands for Y
+            if not preceding:
+                return [], False
+            old, new = preceding[-1], first
+        if new is None:
+            return [], False
+        self.ctx.body = new.entity
+        return [(old.entity, new.entity)], False
+
+    def _frame_merge(
+        self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
+    ) -> tuple[Pairs, bool]:
+        region = before + after
+        targets = [a for a in region if self.after_mark(a, "target_marks")]
+        if before and after and self.word(hit.last + 1) in self.lex.words["target_marks"]:
+            # "A, B and C were merged into one body, the UNDCP": the first name after "into".
+            target, merged = after[0], before
+        elif targets:
+            target, merged = targets[-1], [a for a in region if a is not targets[-1]]
+        elif before and after:
+            target, merged = before[-1], after  # "X entstand aus der Zusammenlegung von A, B"
+        else:
+            return [], False
+        return [(m.entity, target.entity) for m in merged], False
+
+    def _frame_agreement(
+        self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
+    ) -> tuple[Pairs, bool]:
+        region = before + after
+        between = [a for a in region if self.after_mark(a, "between_marks")]
+        if between:
+            rest = [a for a in region if a.first_token > between[0].first_token]
+            return ([(between[0].entity, rest[0].entity)] if rest else []), False
+        subjects, inherited = self.subjects(hit, before, after, previous)
+        partners = [
+            a.entity
+            for a in after
+            if a.entity not in subjects and self.after_mark(a, "object_preps")
+        ]
+        if not partners and self.has_word("plural_pronouns", 0, stop):
+            partners, inherited = list(self.ctx.objects), True
+        if not partners and len(subjects) >= 2:
+            # "1996 unterzeichneten die IOM und die Vereinten Nationen ein Kooperationsabkommen".
+            return [(subjects[0], s) for s in subjects[1:]], inherited
+        return [(s, p) for s in subjects for p in partners], inherited
