@@ -8,6 +8,7 @@ store's name resolution are both built from what it returns.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -42,6 +43,28 @@ def _date(value: Any) -> FuzzyDate | None:
     return FuzzyDate.parse(str(value)) if value not in (None, "") else None
 
 
+_UN_PREFIX = re.compile(r"^(?:UN|VN|UNO)-(\w+)(.*)$")
+_UN_GENITIVE = re.compile(r"^(\w+) der Vereinten Nationen(.*)$")
+
+
+def german_un_variants(name: str, english: str = "") -> list[str]:
+    """German writes a UN body two ways: "UN-Netzwerk für Migration" and "Netzwerk der Vereinten
+    Nationen für Migration". Each form in the data also stands for the other (not for English
+    words: "UN-Women" stays as it is)."""
+    prefixed = _UN_PREFIX.match(name)
+    english_words = set(english.casefold().split())
+    if (
+        prefixed
+        and prefixed.group(1)[:1].isupper()
+        and prefixed.group(1).casefold() not in english_words
+    ):
+        return [f"{prefixed.group(1)} der Vereinten Nationen{prefixed.group(2)}"]
+    genitive = _UN_GENITIVE.match(name)
+    if genitive:
+        return [f"UN-{genitive.group(1)}{genitive.group(2)}"]
+    return []
+
+
 def _entity_from(block: dict[str, Any]) -> Entity:
     names = [Name(block["en"], "en", "label")]
     names += [
@@ -54,6 +77,13 @@ def _entity_from(block: dict[str, Any]) -> Entity:
     ]
     names += [Name(text, "", "acronym") for text in block.get("acronyms", [])]
     names += [Name(text, "", "alias") for text in block.get("aliases", [])]
+    known = {n.text for n in names}
+    names += [
+        Name(variant, "de", "alias")
+        for text in block.get("de", [])
+        for variant in german_un_variants(text, block["en"])
+        if variant not in known
+    ]
     return Entity(
         id=block["id"],
         type=block["type"],

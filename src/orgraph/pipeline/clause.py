@@ -58,6 +58,8 @@ class Clause:
         i = m.first_token - 1
         while i >= 0 and self.tokens[i].key == ARTICLE_KEY and "," not in self.gap(i):
             i -= 1
+        if i >= 0 and any(ch in self.gap(i) for ch in "–—:;"):
+            return ""  # "nahm vier weitere Mitglieder auf – die UNESCO": nothing governs it
         previous = next((a for a in reversed(self.args) if a.last_token < m.first_token), None)
         if previous is not None and previous is not m:
             between = self.text[previous.end - self.base : m.start - self.base]
@@ -190,6 +192,24 @@ class Clause:
         ]
         if own:
             return own, False
+        clause_start = max((i + 1 for i in range(hit.first) if "," in self.gap(i)), default=0)
+        pronoun = next(
+            (
+                i
+                for i in range(clause_start, hit.first)
+                if self.word(i) in self.lex.words["actor_pronouns"]
+            ),
+            None,
+        )
+        if pronoun is not None:
+            # "Sie koordiniert das Netzwerk": the pronoun is the subject. It stands for an
+            # organization named earlier in the same sentence ("die Stellung der IOM: Ihre
+            # Missionsleiter …"), else for the one the text was about.
+            earlier = [a for a in self.args if a.last_token < pronoun and not self.prepositional(a)]
+            if earlier:
+                return [earlier[-1].entity], True
+            if self.ctx.actor:
+                return [self.ctx.actor], True
         pronoun_next = self.word(hit.last + 1) in self.lex.words["actor_pronouns"]
         inverted = [] if pronoun_next else [a for a in after if not self.prepositional(a)]
         if inverted and inverted[0].first_token <= hit.first + 12:

@@ -121,6 +121,9 @@ def _interval(expr: TimeExpression | None) -> Interval:
     return Interval(expr.value)
 
 
+_RELATIVE = re.compile(r",\s+(?:der|die|das|dem|den|deren|dessen|which|who|whose)\b")
+
+
 def _nearest(times: list[TimeExpression], anchor: int, text: str = "") -> TimeExpression | None:
     """The date that governs a trigger: the nearest one before it in the sentence, else the nearest after.
 
@@ -131,7 +134,16 @@ def _nearest(times: list[TimeExpression], anchor: int, text: str = "") -> TimeEx
     before = [t for t in dated if t.end <= anchor and ";" not in text[t.end : anchor]]
     if before:
         return before[-1]
-    return min(dated, key=lambda t: abs(t.start - anchor), default=None)
+
+    # A relative clause right after the trigger's phrase still speaks of it ("der Beobachterstatus
+    # in der X, den die IOM 1992 erhielt"); one hanging off a later apposition does not
+    # ("löste … die GMG ab, einen Verbund von Agenturen, der seit 2006 bestanden hatte").
+    def hanging(between: str) -> bool:
+        between = re.sub(r"\([^()]*\)", "", between)  # commas inside "(…, ERC)" do not count
+        return bool(_RELATIVE.search(between)) and between.count(",") >= 2
+
+    after = [t for t in dated if not hanging(text[anchor : t.start])]
+    return min(after, key=lambda t: abs(t.start - anchor), default=None)
 
 
 def _merge(claims: list[Claim]) -> list[Claim]:

@@ -109,6 +109,13 @@ class Frames(Clause):
         self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
     ) -> tuple[Pairs, bool]:
         region = before + after
+        granted = self.has_word("grant_verbs", hit.first - 4, hit.first)
+        if granted and after:
+            # "the General Assembly granted observer status to the ICRC"
+            givers = [a for a in before if not self.prepositional(a)]
+            if givers:
+                giver = givers[0].entity
+                return [(a.entity, giver) for a in after if a.entity != giver], False
         if self.word(hit.first - 1) in self.lex.words["possessives"] and self.ctx.actor:
             # "Zu ihren Gründungspartnern gehörten A, B und C": the body is the one just spoken of.
             body = self.ctx.actor
@@ -225,7 +232,13 @@ class Frames(Clause):
             body, inherited = self.ctx.body, True
         if body is None:
             return [], False
-        members = [a.entity for a in region if a.entity != body and self.can_be_member(a.entity)]
+        members = [
+            a.entity
+            for a in region
+            if a.entity != body and self.can_be_member(a.entity) and not self.prepositional(a)
+        ]
+        if not members and marked:  # "durch das sie … in das UN-System aufgenommen wurde"
+            members, inherited = self.subjects(hit, [], [], previous)
         self.ctx.body = body
         return [(m, body) for m in members], inherited
 
@@ -303,6 +316,8 @@ class Frames(Clause):
             and not any(self.after_mark(a, "agent_preps") for a in after)
         ):
             return [(after[0].entity, before[-1].entity)], False  # "Y replaced X"
+        if replaced and not before and len(after) >= 2 and not self._passive(hit):
+            return [(after[1].entity, after[0].entity)], False  # "löste das Netzwerk die GMG ab"
         marked = [
             a
             for a in region
@@ -370,17 +385,36 @@ class Frames(Clause):
     ) -> tuple[Pairs, bool]:
         region = before + after
         between = [a for a in region if self.after_mark(a, "between_marks")]
-        if between:
-            rest = [a for a in region if a.first_token > between[0].first_token]
-            return ([(between[0].entity, rest[0].entity)] if rest else []), False
+        mark = next(
+            (i for i in range(len(self.tokens)) if self.word(i) in self.lex.words["between_marks"]),
+            None,
+        )
+        if between or (
+            mark is not None and self.word(mark + 1) in self.lex.words["actor_pronouns"]
+        ):
+            # "zwischen IOM und den Vereinten Nationen", "zwischen ihr und den Vereinten Nationen"
+            start = between[0].first_token if between else (mark or 0)
+            parties = [a.entity for a in region if a.first_token >= start and not self.is_agent(a)]
+            if not between and self.ctx.actor:
+                parties.insert(0, self.ctx.actor)
+            return ([(parties[0], parties[1])] if len(parties) >= 2 else []), False
         subjects, inherited = self.subjects(hit, before, after, previous)
         partners = [
             a.entity
             for a in after
             if a.entity not in subjects and self.after_mark(a, "object_preps")
         ]
-        if not partners and self.has_word("plural_pronouns", 0, stop):
-            partners, inherited = list(self.ctx.objects), True
+        pronoun = next(
+            (i for i in range(stop) if self.word(i) in self.lex.words["plural_pronouns"]), None
+        )
+        if not partners and pronoun is not None:
+            # "mit ihnen": organizations named earlier in the sentence ("außerhalb der Vereinten
+            # Nationen …, unterzeichnete sie mit ihnen"), else the partners just named.
+            earlier = [
+                a.entity for a in self.args if a.last_token < pronoun and a.entity not in subjects
+            ]
+            named = [e for e in self.ctx.last_named if e not in subjects]
+            partners, inherited = list(earlier[-1:] or self.ctx.objects or named), True
         if not partners and len(subjects) >= 2:
             # "1996 unterzeichneten die IOM und die Vereinten Nationen ein Kooperationsabkommen".
             return [(subjects[0], s) for s in subjects[1:]], inherited
