@@ -11,6 +11,7 @@ involved   a subject and every other organization of its clause; passive: "von A
 
 from __future__ import annotations
 
+from orgraph.model import predicate
 from orgraph.pipeline.clause import Clause
 from orgraph.pipeline.mentions import Mention
 from orgraph.pipeline.tokens import ARTICLE_KEY
@@ -47,6 +48,9 @@ class Frames(Clause):
             objects, inherited = list(self.ctx.objects), True
         if hit.trigger.passive:
             subjects, objects = objects, subjects
+        if not objects and len(subjects) >= 2 and predicate(hit.trigger.predicate).symmetric:
+            # "UNICEF and WHO began working together": the subjects with each other.
+            return [(subjects[0], s) for s in subjects[1:]], inherited
         return [(s, o) for s in subjects for o in objects], inherited
 
     def _frame_passive(
@@ -116,13 +120,24 @@ class Frames(Clause):
             if givers:
                 giver = givers[0].entity
                 return [(a.entity, giver) for a in after if a.entity != giver], False
-        if self.word(hit.first - 1) in self.lex.words["possessives"] and self.ctx.actor:
-            # "Zu ihren Gründungspartnern gehörten A, B und C": the body is the one just spoken of.
-            body = self.ctx.actor
-            members = [
-                a.entity for a in self.args if a.entity != body and self.can_be_member(a.entity)
+        if self.word(hit.first - 1) in self.lex.words["possessives"]:
+            # "Zu ihren Gründungspartnern gehörten A, B und C", "the Fund was one of its founding
+            # members": the body is one named earlier in the sentence, else the one just spoken of.
+            earlier = [
+                a.entity for a in self.args if a.last_token < hit.first and self.body_type(a.entity)
             ]
-            return [(m, body) for m in members], True
+            body_id = earlier[-1] if earlier else self.ctx.actor
+            if body_id is None:
+                return [], False
+            clause_start = max((i + 1 for i in range(hit.first) if "," in self.gap(i)), default=0)
+            members = [
+                a.entity
+                for a in self.args
+                if a.entity != body_id
+                and a.first_token >= clause_start
+                and self.can_be_member(a.entity)
+            ]
+            return [(m, body_id) for m in members], True
         capacity = self.word(hit.first - 1) in self.lex.words["capacity_marks"] or (
             self.word(hit.first - 2) in self.lex.words["capacity_marks"]
             and not self.tokens[hit.first - 1].text[:1].isupper()
@@ -277,10 +292,13 @@ class Frames(Clause):
         else:
             # Active: "X und Y gründeten Z", "Sechs Organisationen rufen Z ins Leben – A, B …",
             # "gründete sie zusammen mit A, B und C die Umweltmanagementgruppe".
-            if not after:
-                if (
-                    before
-                ):  # "Gegründet wurde UNAIDS 1994 von sechs Organisationen": the founded body
+            passive = (
+                self._passive(hit) or self.word(hit.last + 1) in self.lex.words["subject_blockers"]
+            )
+            if not after or passive:
+                # "Gegründet wurde UNAIDS 1994 von sechs Organisationen", "the group was created
+                # in 1997", "clusters created under the IASC": a founded body, no founders named.
+                if before:
                     self.ctx.body = before[-1].entity
                 return [], False
             direct = [a for a in after if not self.prepositional(a)]

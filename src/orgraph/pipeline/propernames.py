@@ -111,12 +111,14 @@ def find_proper_names(
             and _modifier(tokens[first - 1], first - 1, head_lang)
         ):
             gap = text[tokens[first - 1].end - base : tokens[first].start - base]
-            if gap.strip(" -"):
+            if gap.strip(" -&"):  # "Bill & Melinda Gates Foundation"
                 break
             first -= 1
         if head_lang == "en":
             # "United Nations Humanitarian Air Service": a known name may open a longer one.
-            opener = next((m for m in result if m.last_token == first - 1), None)
+            opener = next(
+                (m for m in result if m.last_token == first - 1 and m.how != "acronym"), None
+            )
             if (
                 opener is not None
                 and text[opener.end - base : tokens[first].start - base] == " "
