@@ -321,3 +321,17 @@ def test_ongoing_and_end_unknown_are_different_values(store: Store) -> None:
         "undp": {"open": True},
         "unfpa": None,
     }
+
+
+def test_a_query_date_with_a_modifier_asks_about_its_third(store: Store) -> None:
+    from orgraph import curation
+    from orgraph.query import is_member
+
+    curation.add_claim(store, "UNHCR", "member_of", "IASC", start="Ende 2007")
+    early, october, late = (
+        curation.read_date(d) for d in ("Anfang 2007", "Oktober 2007", "Ende 2007")
+    )
+    assert early is not None and october is not None and late is not None
+    assert is_member(store, "UNHCR", "IASC", early).answer.value == "no"  # Jan–Apr, before Sep
+    assert is_member(store, "UNHCR", "IASC", october).answer.value == "uncertain"
+    assert is_member(store, "UNHCR", "IASC", late).answer.value == "yes"  # by 31 December

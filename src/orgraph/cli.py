@@ -131,6 +131,8 @@ def add(
         if not sep or not key.strip():
             raise click.BadParameter(f"{item!r} is not key=value", param_hint="--qualifier")
         qualifiers[key.strip()] = value.strip()
+    if sum(bool(x) for x in (end, ended, end_unknown)) > 1:
+        raise OrgraphError("give at most one of --end, --ended and --end-unknown")
     end_state = EndState.ENDED if ended else EndState.UNKNOWN if end_unknown else None
     store = open_store(ctx)
     claim = curation.add_claim(
@@ -170,6 +172,8 @@ def _citation(evidence: list[dict[str, Any]]) -> str:
     if not evidence:
         return ""
     text = evidence[0]["text"]
+    if not text:  # a manual claim entered without a sentence
+        return f"({evidence[0]['extractor'].replace(':', ', by ', 1)})"
     return f"“{text[:70]}…”" if len(text) > 70 else f"“{text}”"
 
 

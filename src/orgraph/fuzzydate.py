@@ -150,6 +150,13 @@ class FuzzyDate:
         end_year, end_month = _add_months(self.year, first, count - 1)
         return date(self.year, first, 1), _month_end(end_year, end_month)
 
+    def asked_period(self) -> tuple[date, date]:
+        """The days a question about this date covers: its third for early/mid/late, else the
+        whole period named (a question "um 2006" asks about 2006, not about its doubt)."""
+        if self.mod in (Modifier.START, Modifier.MID, Modifier.END):
+            return self._third(*self.period())
+        return self.period()
+
     @property
     def bounds(self) -> tuple[date, date]:
         """Earliest and latest day the value allows (inclusive)."""
@@ -270,9 +277,6 @@ class FuzzyDate:
             parsed.uncertain,
             data.get("text") or "",
         )
-
-    def same_value(self, other: FuzzyDate) -> bool:
-        return self.edtf == other.edtf and self.mod == other.mod
 
     def matches_at_precision(self, gold: FuzzyDate) -> bool:
         """True when this date agrees with `gold` at gold's precision (evaluation rule, SPEC §6)."""

@@ -111,7 +111,7 @@ class Interval:
     def check_date(self, at: FuzzyDate | date) -> Verdict:
         if isinstance(at, date):
             return self.check(at)
-        return self.check(*at.period())
+        return self.check(*at.asked_period())
 
     def _start_text(self) -> str:
         if self.start is None:

@@ -50,11 +50,21 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", text).casefold().replace("ß", "ss")
 
 
-def stem(word: str) -> str:
-    """Strip one inflection ending from a (folded) word."""
+def _strip_one(word: str) -> str:
     for ending in _ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             return word[: -len(ending)]
+    return word
+
+
+def stem(word: str) -> str:
+    """Strip inflection endings from a (folded) word until none is left, so that every
+    inflected form meets the same key: "systems" → "system" → "syst" = "system" → "syst"."""
+    for _ in range(3):
+        shorter = _strip_one(word)
+        if shorter == word:
+            break
+        word = shorter
     return word
 
 

@@ -23,7 +23,8 @@ Period = tuple[date, date]
 
 
 def period_of(at: FuzzyDate | date) -> Period:
-    return (at, at) if isinstance(at, date) else at.period()
+    """The days a query date covers: "Anfang 2007" is January–April, not the whole year."""
+    return (at, at) if isinstance(at, date) else at.asked_period()
 
 
 def date_json(at: FuzzyDate | date) -> dict[str, Any]:

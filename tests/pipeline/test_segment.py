@@ -44,3 +44,14 @@ def test_abbreviations_and_ordinals_do_not_end_a_sentence(source: str) -> None:
 def test_a_question_line_is_a_sentence_not_a_heading() -> None:
     result = texts("Who oversees the office?\nTwo commissions do.")
     assert result[0][0] == Block.PARAGRAPH.value
+
+
+def test_over_long_sentences_are_cut_and_keep_offsets() -> None:
+    from orgraph.pipeline.segment import MAX_SENTENCE
+
+    source = "Die WHO arbeitet mit dem UNHCR zusammen, und die ILO hilft; " * 200
+    sentences = segment(source)
+    assert len(sentences) > 1
+    for sentence in sentences:
+        assert len(sentence.text) <= MAX_SENTENCE
+        assert source[sentence.start : sentence.end] == sentence.text

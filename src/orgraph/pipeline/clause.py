@@ -141,7 +141,8 @@ class Clause:
 
     def hedge(self) -> str | None:
         for i, word in enumerate(self.folded):
-            if word in self.lex.words["hedges"]:
+            if word in self.lex.words["hedges"] and self.tokens[i].text[:1].islower():
+                # Lower case only: "May 2005" is a month, "may" a hedge.
                 # "vielen/einigen von ihnen", "many of them": quantifiers only with von/of.
                 quantifier = word in ("vielen", "einigen", "manchen", "many", "some")
                 if quantifier and self.word(i + 1) not in ("von", "of"):

@@ -92,10 +92,18 @@ def _arguments(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if m.how == "definition" or _group_genitive(tokens, m) or _compound_modifier(tokens, m):
             continue
+        if _plural_group(tokens, m):
+            continue  # "UN-Organisationen", "Organisationen der Vereinten Nationen": many, not one
         if args and args[-1].entity == m.entity and m.first_token - args[-1].last_token <= 3:
             continue  # apposition: "mit UNFPA, dem Bevölkerungsfonds der Vereinten Nationen"
         args.append(m)
     return args
+
+
+def _plural_group(tokens: list[Token], m: Mention) -> bool:
+    """A name read in the plural of a group noun names many organizations, not one body."""
+    words = lexicon().words["plural_groups"]
+    return fold(tokens[m.first_token].text) in words or fold(tokens[m.last_token].text) in words
 
 
 def _says_since_then(text: str) -> bool:
@@ -131,6 +139,15 @@ def _nearest(times: list[TimeExpression], anchor: int, text: str = "") -> TimeEx
     trigger is often in a later clause ("…, which became operational in April 2011").
     """
     dated = [t for t in times if t.relation is not Relation.UNANCHORED]
+
+    def clause_gap(a: int, b: int) -> bool:  # a comma outside parentheses between them
+        return "," in re.sub(r"\([^()]*\)", "", text[a:b])
+
+    # A date in the trigger's own clause wins: "Die IOM, die 1951 gegründet wurde, trat im
+    # September 2016 … bei" is dated 2016.
+    own = [t for t in dated if not clause_gap(min(t.end, anchor), max(t.start, anchor))]
+    if own:
+        return min(own, key=lambda t: abs(t.start - anchor))
     before = [t for t in dated if t.end <= anchor and ";" not in text[t.end : anchor]]
     if before:
         return before[-1]
@@ -187,6 +204,7 @@ def _absorb(into: Claim, other: Claim) -> None:
         into.qualifiers.setdefault(key, value)
 
 
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _CAPITALS = re.compile(r"\b[A-ZÄÖÜ][A-ZÄÖÜ]")
 
 
@@ -444,7 +462,11 @@ def extract(
     cues = Cues(text, doc.index)
     for sentence in sentences:
         if sentence.block is Block.PARAGRAPH and not cues.worth_reading(sentence):
-            continue  # no organization, trigger, definition or list: nothing to read
+            # Nothing to read, but a year still anchors a later "im selben Jahr".
+            if _YEAR.search(sentence.text):
+                for t in find_time_expressions(sentence.text, lang, anchor):
+                    anchor = t.until or t.value or anchor
+            continue
         inside = [
             replace(t, start=t.start + sentence.start, end=t.end + sentence.start)
             for t in find_time_expressions(sentence.text, lang, anchor)

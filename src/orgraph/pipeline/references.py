@@ -214,12 +214,6 @@ def resolve_references(
                 target = discourse.head_for(word)
             else:
                 target = discourse.focus()
-                if word == "field" and (
-                    i + 1 >= len(tokens) or not fold(tokens[i + 1].text).startswith("mission")
-                ):
-                    target = None
-                elif word == "field":
-                    last = i + 1
             if target:
                 surface = text[tokens[article].start - base : tokens[last].end - base]
                 result.append(

@@ -114,7 +114,40 @@ def _ends_sentence(text: str, cut: int) -> bool:
     return not (word.isdigit() and len(word) <= 2)
 
 
+MAX_SENTENCE = 1500  # longer runs (tables, dumps without punctuation) are cut at clause marks
+
+
+def _bounded(sentence: Sentence) -> list[Sentence]:
+    """Cut an over-long sentence at ';' or ',' (else at a space), so reading stays linear."""
+    if len(sentence.text) <= MAX_SENTENCE:
+        return [sentence]
+    pieces = []
+    text, start = sentence.text, 0
+    while len(text) - start > MAX_SENTENCE:
+        window = text[start : start + MAX_SENTENCE]
+        cut = max(window.rfind("; "), window.rfind(", "), window.rfind(" "))
+        cut = start + (cut + 1 if cut > 0 else MAX_SENTENCE)
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, len(text)))
+    result = []
+    for a, b in pieces:
+        piece = text[a:b]
+        lead = len(piece) - len(piece.lstrip())
+        body = piece.strip()
+        if body:
+            first = sentence.start + a + lead
+            result.append(
+                Sentence(first, first + len(body), body, sentence.block, sentence.paragraph)
+            )
+    return result
+
+
 def split_sentences(text: str, offset: int, block: Block, paragraph: int) -> list[Sentence]:
+    return [piece for s in _split(text, offset, block, paragraph) for piece in _bounded(s)]
+
+
+def _split(text: str, offset: int, block: Block, paragraph: int) -> list[Sentence]:
     sentences = []
     start = 0
     for match in _BOUNDARY.finditer(text):
