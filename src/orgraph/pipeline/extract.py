@@ -79,8 +79,13 @@ class Extraction:
 
 
 def _group_genitive(tokens: list[Token], m: Mention) -> bool:
-    """ "den Partnern der Vereinten Nationen": the organization only qualifies a group."""
+    """ "den Partnern der Vereinten Nationen", "organizations of the UN system": the organization
+    only qualifies a group."""
     i = m.first_token
+    if i >= 1 and fold(tokens[i - 1].text) == "the":
+        i -= 1  # "of the"
+    if i >= 2 and fold(tokens[i - 1].text) == "of":  # English plurals only: not "programme of"
+        return fold(tokens[i - 2].text) in lexicon().words["plural_groups"]
     if i < 2 or tokens[i - 1].key != ARTICLE_KEY:
         return False
     return lexicon().has("group_nouns", fold(tokens[i - 2].text))
@@ -98,6 +103,27 @@ def _arguments(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
             continue  # apposition: "mit UNFPA, dem Bevölkerungsfonds der Vereinten Nationen"
         args.append(m)
     return args
+
+
+def _listed_parts(
+    sentence: Sentence, tokens: list[Token], mentions: list[Mention], args: list[Mention]
+) -> list[Found]:
+    """ "Drei Organisationen des UN-Systems …: A, B und C" — the listed ones are parts of it."""
+    colon = sentence.text.find(":")
+    if colon < 0:
+        return []
+    cut = sentence.start + colon
+    groups = [m for m in mentions if m.end <= cut and _group_genitive(tokens, m)]
+    listed = [a for a in args if a.start > cut]
+    if not groups or not listed:
+        return []
+    whole = groups[-1].entity
+    anchor = groups[-1].start
+    return [
+        Found(a.entity, "part_of", whole, None, (), "list-of-parts", anchor)
+        for a in listed
+        if a.entity != whole
+    ]
 
 
 def _plural_group(tokens: list[Token], m: Mention) -> bool:
@@ -304,14 +330,15 @@ class _Document:
         for entity_id, entity_forms in forms.items():
             for form in entity_forms:
                 self.see(entity_id, form)
+        # References first, so that a unit may hang off one: "den Exekutivausschuss der Gruppe".
+        mentions = resolve_references(
+            sentence.text, tokens, sentence.start, mentions, self.discourse
+        )
         mentions, units = find_units(sentence.text, tokens, sentence.start, mentions)
         for unit in units:
             self.discourse.units.append(unit)
             self.add_entity(NewEntity(unit.id, unit.label, "unit", unit.parent))
             self.unit_claim(unit.id, unit.parent, sentence)
-        mentions = resolve_references(
-            sentence.text, tokens, sentence.start, mentions, self.discourse
-        )
         for m in mentions:
             if m.how == "reference":
                 self.out.reference_forms.setdefault(m.entity, set()).add(m.text)
@@ -331,6 +358,7 @@ class _Document:
             self.open_times = []
             return
         found, counts = reader.read()
+        found += _listed_parts(sentence, tokens, mentions, args)
         frame = self.open_frame
         if sentence.block is Block.ITEM and frame is not None:
             # An item's own trigger wins, unless it merely repeats the list's (a lead in a list of leads).

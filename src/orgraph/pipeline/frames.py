@@ -53,6 +53,15 @@ class Frames(Clause):
             return [(subjects[0], s) for s in subjects[1:]], inherited
         return [(s, o) for s in subjects for o in objects], inherited
 
+    def _frame_constitute(
+        self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
+    ) -> tuple[Pairs, bool]:
+        if not before or not after:
+            return [], False
+        body = after[0].entity
+        self.ctx.body = body
+        return [(a.entity, body) for a in before if a.entity != body], False
+
     def _frame_passive(
         self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
     ) -> tuple[Pairs, bool]:
