@@ -129,7 +129,10 @@ def _listed_parts(
 def _plural_group(tokens: list[Token], m: Mention) -> bool:
     """A name read in the plural of a group noun names many organizations, not one body."""
     words = lexicon().words["plural_groups"]
-    return fold(tokens[m.first_token].text) in words or fold(tokens[m.last_token].text) in words
+    if fold(tokens[m.first_token].text) in words:
+        return True
+    # "UN-Organisationen" (a gazetteer name in the plural), not "Rat freiwilliger Organisationen (ICVA)".
+    return m.how == "gazetteer" and fold(tokens[m.last_token].text) in words
 
 
 def _says_since_then(text: str) -> bool:
