@@ -105,3 +105,21 @@ def test_unknown_database_is_a_clean_error(tmp_path: object) -> None:
     run = CliRunner().invoke(main, ["--db", "/nonexistent/dir/orgraph.db", "ask", "Wer?"])
     assert run.exit_code != 0
     assert "Traceback" not in run.output
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        ("Who were members of the GMG on 31 February 2006?", "is not a date that exists"),
+        ("Wer war am 31. Februar 2006 Mitglied der GMG?", "kein gültiges Datum"),
+    ],
+)
+def test_an_impossible_date_is_refused_not_replaced(question: str, words: str) -> None:
+    from orgraph.qa import ask
+    from orgraph.store import Store
+
+    store = Store()
+    store.seed()
+    result = ask(store, question)
+    assert result.kind.value == "cannot_answer"
+    assert words in result.text

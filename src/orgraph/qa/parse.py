@@ -21,12 +21,12 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from orgraph.errors import OrgraphError
+from orgraph.errors import InvalidDate, OrgraphError
 from orgraph.fuzzydate import FuzzyDate, Precision
 from orgraph.model import Entity, Name
 from orgraph.names import fold
 from orgraph.pipeline.mentions import Mention, NameIndex, default_index, find_mentions
-from orgraph.pipeline.timeexpr import Relation, TimeExpression, find_time_expressions
+from orgraph.pipeline.timeexpr import Relation, TimeExpression, find_time_expressions, parse_date
 from orgraph.pipeline.tokens import ARTICLE_KEY, Token, name_keys, token_key, tokenize
 from orgraph.qa.answer import Kind, Question
 from orgraph.store import Store
@@ -264,8 +264,21 @@ def _word_before(text: str, start: int, words: list[str]) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(fold(w))}\Z", head) for w in words)
 
 
+# A day with a month name and a year: checked on its own so that an impossible one ("31 February
+# 2006") is refused instead of silently dropped by the tagger.
+_DAY_MONTH_YEAR = re.compile(
+    r"\b(\d{1,2}\.?\s+[A-Za-zÄÖÜäöüß]{3,}\.?\s+\d{4}|[A-Za-z]{3,}\.?\s+\d{1,2},?\s+\d{4})\b"
+)
+
+
 def find_dates(text: str, lang: str) -> list[When]:
     time_words = patterns()["time"]
+    for candidate in _DAY_MONTH_YEAR.findall(text):
+        try:
+            parse_date(candidate)
+        except InvalidDate as exc:
+            if "does not exist" in str(exc):
+                raise CannotParse(lang, "invalid_date", text=candidate) from None
     found = []
     for expr in find_time_expressions(text, lang):
         found.append(_when(text, expr, time_words, lang))
