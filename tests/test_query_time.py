@@ -335,3 +335,14 @@ def test_a_query_date_with_a_modifier_asks_about_its_third(store: Store) -> None
     assert is_member(store, "UNHCR", "IASC", early).answer.value == "no"  # Jan–Apr, before Sep
     assert is_member(store, "UNHCR", "IASC", october).answer.value == "uncertain"
     assert is_member(store, "UNHCR", "IASC", late).answer.value == "yes"  # by 31 December
+
+
+def test_membership_ends_when_the_body_is_replaced(store: Store) -> None:
+    from orgraph import curation
+    from orgraph.query import is_member
+
+    curation.add_claim(store, "UNICEF", "member_of", "IASC", start="2007")
+    curation.add_claim(store, "IASC", "replaced_by", "UNSDG", start="2018")
+    when = {d: curation.read_date(d) for d in ("2010", "2018", "2020")}
+    answers = {d: is_member(store, "UNICEF", "IASC", w).answer.value for d, w in when.items() if w}
+    assert answers == {"2010": "yes", "2018": "yes", "2020": "no"}

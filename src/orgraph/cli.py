@@ -227,7 +227,7 @@ def is_member(ctx: click.Context, org: str, body: str, at: str, as_known: Any, f
         return
     click.echo(f"{data['answer']}: {data['reason']}")
     for ev in data["evidence"]:
-        click.echo(f"  “{ev['text']}” ({ev['source']})")
+        click.echo(f"  {_citation([ev])} ({ev['source']})")
 
 
 def _print_relations(rows: list[query.Relation], title: str) -> None:

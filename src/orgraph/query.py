@@ -9,12 +9,14 @@ counts as a member when it certainly was one on some day of that period.
 from __future__ import annotations
 
 from collections import defaultdict
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from orgraph.errors import InvalidClaim
 from orgraph.fuzzydate import FuzzyDate
-from orgraph.interval import Answer, Verdict
+from orgraph.interval import Answer, EndState, Interval, Verdict
 from orgraph.lineage import NamePeriod, lineage, name_at
 from orgraph.model import Claim, Entity, Evidence, predicates
 from orgraph.store import Store
@@ -124,11 +126,31 @@ def _membership_verdicts(
     store: Store, body_ids: list[str], period: Period, as_known: date | None
 ) -> dict[str, list[tuple[Verdict, Claim]]]:
     by_member: dict[str, list[tuple[Verdict, Claim]]] = defaultdict(list)
+    ended = _body_end(store, body_ids[-1], as_known) if body_ids else None
     for claim in store.claims(
         objects=body_ids, predicates=membership_predicates(), as_known=as_known
     ):
-        by_member[claim.subject].append((claim.interval.check(*period), claim))
+        interval = claim.interval
+        if ended is not None and interval.end_state is EndState.ONGOING:
+            # Nobody stays a member of a body that was replaced or merged away.
+            # (A claim that starts after the body's end is left as the source says.)
+            with suppress(InvalidClaim):
+                interval = Interval(interval.start, ended)
+        by_member[claim.subject].append((interval.check(*period), claim))
     return by_member
+
+
+def _body_end(store: Store, body_id: str, as_known: date | None) -> FuzzyDate | None:
+    """When a body ceased: replaced or merged into another, as a source (or a person) says.
+
+    The gazetteer's successions are not used here: an answer must rest on a citable sentence.
+    """
+    for claim in store.claims(
+        subjects=[body_id], predicates=["replaced_by", "merged_into"], as_known=as_known
+    ):
+        if claim.interval.start is not None:
+            return claim.interval.start
+    return None
 
 
 def _body(store: Store, body: str) -> tuple[Entity, list[NamePeriod]]:
