@@ -128,7 +128,8 @@ class Frames(Clause):
             givers = [a for a in before if not self.prepositional(a)]
             if givers:
                 giver = givers[0].entity
-                return [(a.entity, giver) for a in after if a.entity != giver], False
+                granted_to = [after[0], *self.enumerated_after(after[0])]
+                return [(a.entity, giver) for a in granted_to if a.entity != giver], False
         if self.word(hit.first - 1) in self.lex.words["possessives"]:
             # "Zu ihren Gründungspartnern gehörten A, B und C", "the Fund was one of its founding
             # members": the body is one named earlier in the sentence, else the one just spoken of.

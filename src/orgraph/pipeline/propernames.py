@@ -50,7 +50,7 @@ def _modifier(token: Token, position: int, lang: str) -> bool:
 # Nationen", "Network on Youth Development".
 _ATTRIBUTE_LINKS = {
     "de": frozenset(["für", "zur", "zum", "der", "des"]),
-    "en": frozenset(["of", "on", "for"]),
+    "en": frozenset(["of", "on", "for", "to"]),
 }
 
 
@@ -67,6 +67,8 @@ def _attribute_end(
             k += 1
         if k >= len(tokens) or not tokens[k].text[:1].isupper():
             break
+        if k in covered and "to" in links:
+            break  # English: "… to the UNHCR" names another body (German absorbs "der Vereinten Nationen")
         gap = text[tokens[end].end - base : tokens[k].start - base]
         if any(ch in gap for ch in ",;:()"):
             break
