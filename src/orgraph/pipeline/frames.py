@@ -345,7 +345,7 @@ class Frames(Clause):
         ):
             return [(after[0].entity, before[-1].entity)], False  # "Y replaced X"
         if replaced and not before and len(after) >= 2 and not self._passive(hit):
-            return [(after[1].entity, after[0].entity)], False  # "löste das Netzwerk die GMG ab"
+            return [(after[1].entity, after[0].entity)], False  # "löste die Gruppe die UNDG ab"
         marked = [
             a
             for a in region
