@@ -26,6 +26,7 @@ import platform
 import random
 import sys
 import time
+import tomllib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from importlib import resources
@@ -145,6 +146,12 @@ def dense_corpus(sources: Sequence[Source], min_bytes: int) -> Corpus:
 # Filler: German prose about weather, economy, culture, sport, nature and everyday life.
 # No organization names, no acronyms, no relation triggers; dates and numbers are allowed
 # (real prose has them, and the time-expression stage should see them).
+def _month_names() -> list[str]:
+    """German month names from the temporal tagger's lexicon (the first name of each month)."""
+    raw = tomllib.loads(resources.files("orgraph.lexicon").joinpath("time.toml").read_text("utf-8"))
+    return [str(names[0]) for names in raw["months"].values()]
+
+
 _WORDS: dict[str, list[str]] = {
     "stadt": [
         "Hamburg",
@@ -175,20 +182,7 @@ _WORDS: dict[str, list[str]] = {
         "auf den Inseln",
         "im Osten des Landes",
     ],
-    "monat": [
-        "Januar",
-        "Februar",
-        "März",
-        "April",
-        "Mai",
-        "Juni",
-        "Juli",
-        "August",
-        "September",
-        "Oktober",
-        "November",
-        "Dezember",
-    ],
+    "monat": _month_names(),
     "wetter": [
         "Regen",
         "Nebel",

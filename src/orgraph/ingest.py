@@ -111,7 +111,7 @@ def store_extraction(store: Store, source: Source, result: Extraction) -> Docume
     """Write one document's extraction in one transaction."""
     with store.transaction() as conn:
         store.add_source(source, conn)
-        known = {e.id for e in store.entities(conn)} if result.new_entities else set()
+        known = store.entity_ids(conn) if result.new_entities else set()
         fresh = 0
         for entity in result.new_entities.values():
             if entity.id not in known:

@@ -357,37 +357,30 @@ def joined_between(
     """Members whose membership began within [first, last]: yes when certainly, uncertain when the start window straddles."""
     _, periods = _body(store, body)
     low, high = period_of(first)[0], period_of(last)[1]
-    found: dict[str, tuple[Claim, Answer]] = {}
-    for claim in store.claims(
+    claims = store.claims(
         objects=[p.entity_id for p in periods],
         predicates=membership_predicates(),
         as_known=as_known,
-    ):
+    )
+    # A member already before the period (by any claim) did not join in it.
+    earliest: dict[str, date] = {}
+    for claim in claims:
+        if claim.interval.start is not None:
+            upper = claim.interval.start.upper
+            earliest[claim.subject] = min(upper, earliest.get(claim.subject, upper))
+    found: dict[str, tuple[Claim, Answer]] = {}
+    for claim in claims:
         start = claim.interval.start
         if start is None or start.upper < low or start.lower > high:
             continue
+        if earliest[claim.subject] < low:
+            continue
         answer = Answer.YES if low <= start.lower and start.upper <= high else Answer.UNCERTAIN
         previous = found.get(claim.subject)
-        earlier = _earliest_start(store, claim.subject, [p.entity_id for p in periods], as_known)
-        if earlier is not None and earlier < low:
-            continue  # a member already before the period did not join in it
         if previous is None or answer.rank > previous[1].rank:
             found[claim.subject] = (claim, answer)
     rows = _relations_of(store, [c for c, _ in found.values()])
     return [(r, found[r.subject.id][1]) for r in sorted(rows, key=lambda r: _start_key(r.claim))]
-
-
-def _earliest_start(
-    store: Store, member: str, bodies: list[str], as_known: date | None
-) -> date | None:
-    starts = [
-        c.interval.start.upper
-        for c in store.claims(
-            subjects=[member], objects=bodies, predicates=membership_predicates(), as_known=as_known
-        )
-        if c.interval.start is not None
-    ]
-    return min(starts) if starts else None
 
 
 def since(store: Store, member: str, body: str, as_known: date | None = None) -> list[Relation]:

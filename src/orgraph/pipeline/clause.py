@@ -11,9 +11,8 @@ import re
 from orgraph.names import fold
 from orgraph.pipeline.lexicon import lexicon
 from orgraph.pipeline.mentions import Mention
-from orgraph.pipeline.tokens import ARTICLE_KEY, Token
+from orgraph.pipeline.tokens import ARTICLE_KEY, ARTICLES, Token
 from orgraph.pipeline.triggers import (
-    ARTICLE_WORDS,
     DIGITS,
     Context,
     Found,
@@ -64,9 +63,7 @@ class Clause:
         if previous is not None and previous is not m:
             between = self.text[previous.end - self.base : m.start - self.base]
             between = re.sub(r"\([^()]*\)", " ", between)
-            words = [
-                w for w in re.findall(r"[^\W\d_]+", between.casefold()) if w not in ARTICLE_WORDS
-            ]
+            words = [w for w in re.findall(r"[^\W\d_]+", between.casefold()) if w not in ARTICLES]
             if (not words and "," in between) or (
                 words and " ".join(words) in self.lex.words["enumeration_links"]
             ):
@@ -269,9 +266,9 @@ class Clause:
                 continue
             between = self.text[current.end - self.base : a.start - self.base].casefold()
             between = re.sub(r"\([^()]*\)", " ", between).strip()  # "(UNHCR), dem …"
-            words = [w for w in between.replace(",", " ").split() if w not in ARTICLE_WORDS]
+            words = [w for w in between.replace(",", " ").split() if w not in ARTICLES]
             # ", die IOM" continues a list; ", den die IOM …" starts a relative clause.
-            articles = [w for w in between.replace(",", " ").split() if w in ARTICLE_WORDS]
+            articles = [w for w in between.replace(",", " ").split() if w in ARTICLES]
             comma_only = not words and "," in between and len(articles) <= 1
             if comma_only or (words and " ".join(words) in self.lex.words["enumeration_links"]):
                 found.append(a)

@@ -72,7 +72,6 @@ class Trigger:
 class Lexicon:
     triggers: tuple[Trigger, ...]
     words: dict[str, frozenset[str]]  # word lists of discourse.toml, folded
-    patterns: dict[str, tuple[WordPattern, ...]]  # the same lists as patterns (for * entries)
     number_words: dict[str, int]
     # Triggers by their first word, so a token costs a few dictionary lookups, not a scan.
     by_word: dict[str, tuple[Trigger, ...]] = field(default_factory=dict)
@@ -152,12 +151,5 @@ def lexicon() -> Lexicon:
         prefix_lengths=tuple(sorted({len(k) for k in by_prefix})),
         triggers=triggers,
         words={k: frozenset(fold(w) for w in v) for k, v in lists.items()},
-        patterns={
-            k: tuple(
-                WordPattern(fold(w)[:-1], True) if w.endswith("*") else WordPattern(fold(w), False)
-                for w in v
-            )
-            for k, v in lists.items()
-        },
         number_words={fold(k): int(v) for k, v in discourse["number_words"].items()},
     )

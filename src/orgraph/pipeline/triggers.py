@@ -11,7 +11,6 @@ from orgraph.pipeline.tokens import Token
 
 INSTRUMENT = re.compile(r"\b(?:[A-Z]{1,2}/RES/\d+/\d+|(?:Resolution|resolution)\s+\d+/\d+)")
 DIGITS = re.compile(r"^\d{1,4}$")
-ARTICLE_WORDS = frozenset(["der", "die", "das", "des", "dem", "den", "the"])
 
 Pairs = list[tuple[str, str]]
 

@@ -232,6 +232,10 @@ class Store:
             ],
         )
 
+    def entity_ids(self, conn: Connection | None = None) -> set[str]:
+        with self._reading(conn) as c:
+            return set(c.scalars(select(t.entities.c.id)))
+
     def entities(self, conn: Connection | None = None) -> list[Entity]:
         with self._reading(conn) as c:
             ids = list(c.scalars(select(t.entities.c.id).order_by(t.entities.c.id)))
