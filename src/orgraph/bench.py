@@ -27,6 +27,7 @@ import random
 import sys
 import time
 import tomllib
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from importlib import resources
@@ -38,6 +39,7 @@ from rich.console import Console
 from rich.table import Table
 
 from orgraph.pipeline.extract import Extraction, extract
+from orgraph.pipeline.segment import segment
 
 DOC_BYTES = 20_000  # documents as ingest sees them: ~20 KB, cut at paragraph boundaries
 TARGET_SHARE = 0.05  # relation sentences in the mixed corpus
@@ -381,23 +383,25 @@ class Share:
         return self.relation_sentences / self.sentences if self.sentences else 0.0
 
 
-def _relation_sentences(result: Extraction) -> tuple[int, int]:
-    starts = sorted((s.start, s.end) for s in result.sentences)
-    hit: set[int] = set()
+def _relation_sentences(text: str, result: Extraction) -> tuple[int, int]:
+    """(sentences a claim's evidence starts in, all sentences): extraction skips whole paragraphs,
+    so the sentences are counted on the full segmentation."""
+    sentences = segment(text)
+    starts = [s.start for s in sentences]
+    hit = set()
     for claim in result.claims:
         for evidence in claim.evidence:
-            for i, (start, end) in enumerate(starts):
-                if start <= evidence.start < end:
-                    hit.add(i)
-                    break
-    return len(hit), len(starts)
+            i = bisect_right(starts, evidence.start) - 1
+            if i >= 0 and evidence.start < sentences[i].end:
+                hit.add(i)
+    return len(hit), len(sentences)
 
 
 def relation_share(documents: Sequence[Document]) -> Share:
     """Sentences that yield a claim (any claim whose evidence starts inside them) / sentences."""
     relation = total = 0
     for doc in documents:
-        r, n = _relation_sentences(extract(doc.text, doc.lang))
+        r, n = _relation_sentences(doc.text, extract(doc.text, doc.lang))
         relation += r
         total += n
     return Share(relation, total)

@@ -55,3 +55,17 @@ def test_over_long_sentences_are_cut_and_keep_offsets() -> None:
     for sentence in sentences:
         assert len(sentence.text) <= MAX_SENTENCE
         assert source[sentence.start : sentence.end] == sentence.text
+
+
+def test_paragraphs_turned_down_are_not_split_but_still_counted() -> None:
+    text = "Erster Absatz. Noch ein Satz.\n\nZweiter Absatz. Mit zwei Sätzen.\n\nDritter Absatz."
+    second = text.index("Zweiter")
+    kept = segment(text, wanted=lambda start, end: start != second)
+    assert [s.text for s in kept] == [
+        "Erster Absatz.",
+        "Noch ein Satz.",
+        "Dritter Absatz.",
+    ]
+    assert [s.paragraph for s in kept] == [
+        s.paragraph for s in segment(text) if s.start != second and not s.text.startswith("Mit")
+    ]

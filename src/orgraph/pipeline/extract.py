@@ -255,22 +255,30 @@ class Cues:
         )
         self.triggers = [m.start() for m in lex.trigger_cue.finditer(lowered)]
         self.pointers = [m.start() for m in lex.pointer_cue.finditer(lowered)]
+        self.text = text
+        self.years = [(m.start(), int(m.group())) for m in _YEAR.finditer(text)]
 
     @staticmethod
     def _within(positions: list[int], start: int, end: int) -> bool:
         i = bisect_left(positions, start)
         return i < len(positions) and positions[i] < end
 
-    def worth_reading(self, sentence: Sentence) -> bool:
+    def worth_reading(self, start: int, end: int) -> bool:
         """A known name; a definition "(…)"; a list intro ":"; or a trigger together with a word
         that points to an organization ("Die Gruppe wurde umbenannt") — a trigger alone is not
-        enough ("Der Fluss trat über die Ufer")."""
-        if not self.exact:
+        enough ("Der Fluss trat über die Ufer"). Asked of a paragraph, then of its sentences."""
+        if not self.exact or self._within(self.names, start, end):
             return True
-        start, end, text = sentence.start, sentence.end, sentence.text
-        if self._within(self.names, start, end) or "(" in text or text.rstrip().endswith(":"):
+        if self.text.find("(", start, end) >= 0 or self.text.find(":", start, end) >= 0:
             return True
         return self._within(self.triggers, start, end) and self._within(self.pointers, start, end)
+
+    def last_year(self, start: int, end: int) -> FuzzyDate | None:
+        """The last year written in skipped text, which still anchors a later "im selben Jahr"."""
+        i = bisect_left(self.years, (end, 0))
+        if i and self.years[i - 1][0] >= start:
+            return FuzzyDate(self.years[i - 1][1])
+        return None
 
 
 def detect_language(text: str) -> str:
@@ -487,17 +495,18 @@ def extract(
     """Mentions, time expressions, candidate claims and stated counts of one document."""
     lang = lang or detect_language(text)
     doc = _Document(text, lang, index or default_index(), source_id)
-    sentences = segment(text)
+    cues = Cues(text, doc.index)
+    sentences = segment(text, cues.worth_reading)
     doc.out.sentences = sentences
     anchor: FuzzyDate | None = None  # the last absolute date, for "im selben Jahr"
-    cues = Cues(text, doc.index)
+    read_up_to = 0
     for sentence in sentences:
-        if sentence.block is Block.PARAGRAPH and not cues.worth_reading(sentence):
-            # Nothing to read, but a year still anchors a later "im selben Jahr".
-            if _YEAR.search(sentence.text):
-                for t in find_time_expressions(sentence.text, lang, anchor):
-                    anchor = t.until or t.value or anchor
+        if sentence.block is Block.PARAGRAPH and not cues.worth_reading(
+            sentence.start, sentence.end
+        ):
             continue
+        anchor = cues.last_year(read_up_to, sentence.start) or anchor
+        read_up_to = sentence.end
         inside = [
             replace(t, start=t.start + sentence.start, end=t.end + sentence.start)
             for t in find_time_expressions(sentence.text, lang, anchor)

@@ -113,6 +113,18 @@ def _read(name: str) -> dict[str, Any]:
     return tomllib.loads(resources.files("orgraph.lexicon").joinpath(name).read_text("utf-8"))
 
 
+def _cue(patterns: Iterable[WordPattern]) -> re.Pattern[str]:
+    """Where in lower-cased text one of the words may stand: a prefix* with any continuation,
+    a stem with its inflection endings, an exact word alone ("er" is not "erwarten")."""
+    by_kind: dict[str, set[str]] = {"prefix": set(), "stem": set(), "exact": set()}
+    for p in patterns:
+        if len(p.text) >= 2:
+            by_kind["prefix" if p.prefix else "exact" if p.exact else "stem"].add(p.text)
+    tails = {"prefix": "", "stem": r"\w{0,9}\b", "exact": r"\b"}
+    branches = [trie_pattern(words) + tails[kind] for kind, words in by_kind.items() if words]
+    return re.compile(r"\b(?:" + "|".join(branches) + ")")
+
+
 @cache
 def lexicon() -> Lexicon:
     triggers = tuple(
@@ -138,9 +150,13 @@ def lexicon() -> Lexicon:
     # A trigger alone does not make a sentence worth reading ("Der Fluss trat über die Ufer"):
     # it needs an organization (the name index's cue), or a word that points to one.
     pointers = [*lists["actor_pronouns"], *lists["plural_pronouns"], *_reference_words()]
-    firsts = {t.words[0].text for t in triggers if len(t.words[0].text) >= 2}
-    trigger_cue = re.compile(r"\b" + trie_pattern(firsts))
-    pointer_cue = re.compile(r"\b" + trie_pattern(fold(w).rstrip("*") for w in pointers))
+    # A trigger is cued by its longest word, which every match contains; "in … aufgenommen"
+    # by "aufgenommen", not by every word that begins with "in".
+    cue_words = [max(t.words, key=lambda w: len(w.text)) for t in triggers]
+    trigger_cue = _cue(cue_words)
+    pointer_cue = _cue(
+        word_pattern(w) if w.endswith("*") else WordPattern(fold(w), False, True) for w in pointers
+    )
     return Lexicon(
         trigger_cue=trigger_cue,
         pointer_cue=pointer_cue,

@@ -10,6 +10,7 @@ day numbers ("am 19. November").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -178,8 +179,12 @@ def _split(text: str, offset: int, block: Block, paragraph: int) -> list[Sentenc
     return sentences
 
 
-def segment(text: str) -> list[Sentence]:
-    """All sentences of a document, in order, each with its block kind and offsets into `text`."""
+def segment(text: str, wanted: Callable[[int, int], bool] | None = None) -> list[Sentence]:
+    """All sentences of a document, in order, each with its block kind and offsets into `text`.
+
+    With `wanted`, a prose paragraph it turns down (by its start and end offset) is not split
+    into sentences at all: a long report is mostly about other things. It still counts as a
+    paragraph, so the numbering is the same either way."""
     sentences: list[Sentence] = []
     position = 0
     paragraph = 0
@@ -188,12 +193,13 @@ def segment(text: str) -> list[Sentence]:
 
     def flush() -> None:
         nonlocal buffer_start, paragraph
-        if buffer_start is not None:
+        if buffer_start is not None and (wanted is None or wanted(buffer_start, buffer_end)):
             sentences.extend(
                 split_sentences(
                     text[buffer_start:buffer_end], buffer_start, Block.PARAGRAPH, paragraph
                 )
             )
+        if buffer_start is not None:
             paragraph += 1
             buffer_start = None
 
