@@ -151,3 +151,34 @@ def test_listed_founders_before_the_founded_body(text: str, lang: str) -> None:
             "geneva-migration-group",
             "2003-04",
         ) in found
+
+
+def test_the_same_status_goes_to_the_organization_named_before_it() -> None:
+    text = (
+        "Im Mai 1998 erhielt das Internationale Komitee vom Roten Kreuz (IKRK) Beobachterstatus "
+        "in der Generalversammlung; die Internationale Arbeitsorganisation (ILO) bekam "
+        "denselben Status im Jahr 2001."
+    )
+    found = claims(text)
+    assert ("ilo", "member_of", "observer", "unga", "2001") in found
+    assert any(s != "ilo" and p == "member_of" and r == "observer" for s, p, r, _, _ in found)
+    assert claims("Die ILO bekam denselben Status im Jahr 2001.") == set()  # no status said before
+
+
+def test_a_chair_without_its_body_is_not_guessed_from_paragraphs_back() -> None:
+    far = (
+        "Der Ständige interinstitutionelle Ausschuss (IASC) wurde 1992 geschaffen.\n\n"
+        "Das Welternährungsprogramm (WFP) verteilt Nahrungsmittel.\n\n"
+        "Den Vorsitz führt der Exekutivdirektor des WFP."
+    )
+    assert not any(p == "leads" for _, p, _, _, _ in claims(far))
+    near = (
+        "Der Ständige interinstitutionelle Ausschuss (IASC) wurde 1992 geschaffen. "
+        "Den Vorsitz führt der Nothilfekoordinator des OCHA."
+    )
+    assert ("ocha", "leads", "chair", "iasc", None) in claims(near)
+
+
+def test_a_title_is_not_learned_as_an_organization() -> None:
+    text = "From League to Federation\n\nThe Federation was founded in 1919 in Paris.\n"
+    assert extract(text, "en").new_entities == {}

@@ -169,8 +169,9 @@ def _nearest(times: list[TimeExpression], anchor: int, text: str = "") -> TimeEx
     """
     dated = [t for t in times if t.relation is not Relation.UNANCHORED]
 
-    def clause_gap(a: int, b: int) -> bool:  # a comma outside parentheses between them
-        return "," in re.sub(r"\([^()]*\)", "", text[a:b])
+    def clause_gap(a: int, b: int) -> bool:  # a comma or semicolon outside parentheses between them
+        between = re.sub(r"\([^()]*\)", "", text[a:b])
+        return "," in between or ";" in between
 
     # A date in the trigger's own clause wins: "Die IOM, die 1951 gegründet wurde, trat im
     # September 2016 … bei" is dated 2016.
@@ -308,6 +309,8 @@ class _Document:
         self.heading_words: frozenset[str] = frozenset()
         self.open_times: list[TimeExpression] = []
         self.previous_paragraph = -1
+        self.named_in_paragraph: set[str] = set()
+        self.last_status: Found | None = None
 
     def add_entity(self, entity: NewEntity) -> None:
         if entity.type == "organization" and is_body_name(entity.label):
@@ -327,10 +330,13 @@ class _Document:
         mentions = find_mentions(
             sentence.text, tokens, sentence.start, self.index, self.heading_words
         )
-        # Proper names first, so that a gloss or acronym after one attaches to it.
-        mentions, names = find_proper_names(
-            sentence.text, tokens, sentence.start, mentions, self.index, self.lang
-        )
+        # Proper names first, so that a gloss or acronym after one attaches to it. Not from a
+        # heading: titles capitalise every word ("From League to Federation").
+        names: list[tuple[str, str]] = []
+        if sentence.block is not Block.HEADING:
+            mentions, names = find_proper_names(
+                sentence.text, tokens, sentence.start, mentions, self.index, self.lang
+            )
         for entity_id, label in names:
             self.add_entity(NewEntity(entity_id, label, "organization"))
         mentions, learned, forms = learn_definitions(
@@ -361,7 +367,13 @@ class _Document:
         self.out.mentions.extend(mentions)
         args = _arguments(tokens, mentions)
         self.ctx.focus_body = self.discourse.focus_body(lexicon().words["body_types"])
-        self.ctx.recent_body = self.discourse.recent_body(lexicon().words["body_types"])
+        # "Den Vorsitz führt der Nothilfekoordinator": the body just spoken of — in this
+        # paragraph, not paragraphs back.
+        if sentence.paragraph != self.previous_paragraph:
+            self.named_in_paragraph = set()
+        self.named_in_paragraph.update(m.entity for m in mentions)
+        recent = self.discourse.recent_body(lexicon().words["body_types"])
+        self.ctx.recent_body = recent if recent in self.named_in_paragraph else None
         reader = SentenceReader(sentence.text, tokens, sentence.start, args, self.ctx, self.lang)
         if sentence.block is Block.HEADING:
             # A heading claims nothing, but "Leitorganisationen der globalen Cluster" opens a list.
@@ -370,6 +382,10 @@ class _Document:
             return
         found, counts = reader.read()
         found += _listed_parts(sentence, tokens, mentions, args)
+        same = self.same_status(sentence, args, found)
+        if same:  # the phrase's own clause gives the date, not the first status's clause
+            found = [f for f in found if (f.subject, f.object) != (same.subject, same.object)]
+            found.append(same)
         frame = self.open_frame
         if sentence.block is Block.ITEM and frame is not None:
             # An item's own trigger wins, unless it merely repeats the list's (a lead in a list of leads).
@@ -454,6 +470,28 @@ class _Document:
             )
             for s, o in dict.fromkeys(pairs)
         ]
+
+    def same_status(
+        self, sentence: Sentence, args: list[Mention], found: list[Found]
+    ) -> Found | None:
+        """ "…; the IFRC received the same status in 1994": the status last stated, given to the
+        organization named just before the phrase."""
+        earlier = [self.last_status] if self.last_status else []
+        statuses = earlier + [f for f in found if f.frame == "status"]
+        if statuses:
+            self.last_status = statuses[-1]
+        folded = fold(sentence.text)
+        at = max((folded.find(p) for p in lexicon().words["same_status"]), default=-1)
+        before = [a for a in args if a.end <= sentence.start + at <= a.end + 40] if at >= 0 else []
+        if not before:
+            return None
+        subject = before[-1].entity
+        template = next(
+            (s for s in reversed(statuses) if subject not in (s.subject, s.object)), None
+        )
+        if template is None:
+            return None
+        return replace(template, subject=subject, anchor=sentence.start + at, inherited=True)
 
     def evidence(self, sentence: Sentence, frame: str) -> Evidence:
         return Evidence(
