@@ -182,3 +182,28 @@ def test_a_chair_without_its_body_is_not_guessed_from_paragraphs_back() -> None:
 def test_a_title_is_not_learned_as_an_organization() -> None:
     text = "From League to Federation\n\nThe Federation was founded in 1919 in Paris.\n"
     assert extract(text, "en").new_entities == {}
+
+
+def test_a_status_that_implies_its_body_needs_no_name_for_it() -> None:
+    text = "Später erhielten auch die IFAD und die UNIDO den Status einer Sonderorganisation."
+    assert {
+        ("ifad", "part_of", None, "un", None),
+        ("unido", "part_of", None, "un", None),
+    } <= claims(text)
+
+
+def test_every_default_body_of_the_lexicon_is_a_gazetteer_entity() -> None:
+    from orgraph.gazetteer import load_gazetteer
+    from orgraph.pipeline.lexicon import lexicon
+
+    ids = {e.id for e in load_gazetteer().entities}
+    bodies = {t.default_body for t in lexicon().triggers if t.default_body}
+    assert bodies and bodies <= ids
+
+
+def test_a_status_in_a_relative_clause_belongs_to_its_antecedent_only() -> None:
+    text = (
+        "Als Gäste kamen das UNHCR und die Weltbank hinzu, die formal eine Sonderorganisation ist."
+    )
+    found = {(s, o) for s, p, _, o, _ in claims(text) if p == "part_of"}
+    assert found == {("world-bank", "un")}

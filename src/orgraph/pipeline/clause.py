@@ -70,6 +70,20 @@ class Clause:
                 return self.word_before(previous)
         return self.word(i) if i >= 0 and "," not in self.gap(i) else ""
 
+    def relative_antecedent(self, hit: Hit) -> Mention | None:
+        """ "die Weltbank, die formal eine Sonderorganisation ist": when the trigger stands in a
+        relative clause whose pronoun is its subject, the organization the pronoun stands for."""
+        for i in range(hit.first - 1, -1, -1):
+            if "," not in self.gap(i):
+                continue
+            if self.word(i + 1) not in self.lex.words["subject_relatives"]:
+                return None
+            if any(i < a.first_token < hit.first for a in self.args):
+                return None  # ", die die IOM 1951 gründete": another subject inside the clause
+            # Right before the comma, or before a verb particle ("… die Weltbank hinzu, die …").
+            return next((a for a in reversed(self.args) if i - 1 <= a.last_token <= i), None)
+        return None
+
     def is_agent(self, m: Mention, marks: str = "agent_preps") -> bool:
         """Preceded by von/durch/by (skipping articles and people nouns: "von den Leitern der")."""
         i = m.first_token - 1

@@ -185,7 +185,9 @@ class Frames(Clause):
                 "rang",
             )
             fallback = (
-                granting[0] if granting else (self.ctx.focus_body if capacity or final else None)
+                granting[0]
+                if granting
+                else (self.ctx.focus_body if capacity or final else hit.trigger.default_body)
             )
             if fallback is None:
                 return [], False
@@ -194,6 +196,9 @@ class Frames(Clause):
             if not any(self.can_be_member(a.entity) for a in region):
                 return [], False  # a bare "Ihre Mitgliedschaft wuchs": nobody named
         bodies = bodies or [body]
+        antecedent = self.relative_antecedent(hit)
+        if antecedent is not None:
+            region = [antecedent]  # the others of the sentence stand outside the relative clause
         members = [
             a.entity
             for a in region

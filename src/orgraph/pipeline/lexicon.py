@@ -66,6 +66,9 @@ class Trigger:
     kind: str | None
     passive: bool
     not_after: frozenset[str] = frozenset()  # words before the trigger that void it ("as part of")
+    default_body: str | None = (
+        None  # the body a status implies when none is named ("Sonderorganisation")
+    )
 
 
 @dataclass(frozen=True)
@@ -137,6 +140,7 @@ def lexicon() -> Lexicon:
             kind=entry.get("kind"),
             passive=bool(entry.get("passive", False)),
             not_after=frozenset(fold(w) for w in entry.get("not_after", ())),
+            default_body=entry.get("default_body"),
         )
         for entry in _read("relations.toml")["trigger"]
     )
