@@ -62,3 +62,29 @@ def test_the_organization_resolves_to_the_text_focus() -> None:
         "Die Organisation wurde 1948 gegründet."
     )
     assert ("Die Organisation", "who") in [(m.text, m.entity) for m in extract(text, "de").mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (
+            "Die Aufgaben wurden 2009 herausgelöst und einer eigenen Stelle für "
+            "Meeresfragen (Office of Ocean Affairs, OOA) übertragen.",
+            "Stelle für Meeresfragen",
+        ),
+        (
+            "Sie erhielt den Namen Zentrum für Wasserrecht (Centre for Water Law, CWL).",
+            "Zentrum für Wasserrecht",
+        ),
+        (
+            "Im selben Jahr entstand innerhalb des UNEP das Büro für Küstenschutz (BKS).",
+            "Büro für Küstenschutz",
+        ),
+        (
+            "Verwaltet wird der Fonds für die Reaktion auf Dürren (Drought Response Fund, DRF).",
+            "Fonds für die Reaktion auf Dürren",
+        ),
+    ],
+)
+def test_a_long_form_starts_at_the_name_not_at_the_clause(text: str, label: str) -> None:
+    assert label in {e.label for e in extract(text, "de").new_entities.values()}

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from orgraph.names import looks_like_acronym, slug
+from orgraph.names import fold, looks_like_acronym, slug
+from orgraph.pipeline.lexicon import lexicon
 from orgraph.pipeline.mentions import Mention, NameIndex
 from orgraph.pipeline.tokens import ARTICLE_KEY, Token
 
@@ -167,6 +168,32 @@ def _long_form_start(
     return by_article
 
 
+# Prepositions inside names: "Fonds für die Reaktion auf Notsituationen", "Übereinkommen über …".
+_NAME_PREPOSITIONS = frozenset(["auf", "über", "gegen", "zwischen", "im", "to", "against", "at"])
+
+
+def _trimmed_start(tokens: list[Token], start: int, last: int) -> int | None:
+    """Move a long form's start past words no name holds: a verb ("… herausgelöst und einer
+    eigenen Hauptabteilung …"), a number, a word that introduces a name ("den Namen Zentrum für
+    …"), an acronym of another clause ("innerhalb des DPKO das Büro für …"). The long form then
+    begins at the next capitalised word."""
+    cut = start
+    for i in range(last, start - 1, -1):
+        word = tokens[i].text
+        follows_lower = i < last and not tokens[i + 1].text[:1].isupper()
+        if (
+            any(ch.isdigit() for ch in word)
+            or (_verb_like(word) and word not in _NAME_PREPOSITIONS)
+            or fold(word) in lexicon().words["naming_nouns"]
+            or (looks_like_acronym(word) and follows_lower)
+        ):
+            cut = i + 1
+            break
+    while cut <= last and not tokens[cut].text[:1].isupper():
+        cut += 1
+    return cut if cut <= last else None
+
+
 def _inside(
     tokens: list[Token], open_at: int, close_at: int, text: str, entity: str
 ) -> list[Mention]:
@@ -214,6 +241,8 @@ def learn_definitions(
             start = _long_form_start(
                 tokens, text, base, last, [m for m in result if m.end <= open_at], entity
             )
+            if start is not None:
+                start = _trimmed_start(tokens, start, last)
             if start is None:
                 continue
             for m in result:  # a name that begins before the long form belongs to it
