@@ -207,3 +207,34 @@ def test_a_status_in_a_relative_clause_belongs_to_its_antecedent_only() -> None:
     )
     found = {(s, o) for s, p, _, o, _ in claims(text) if p == "part_of"}
     assert found == {("world-bank", "un")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Sektion für Meeresrecht (SMR) wurde 1999 durch das Büro für Ozeanfragen (BOF) ersetzt.",
+        "Im Jahr 1999 ersetzte das Büro für Ozeanfragen (BOF) die Sektion für Meeresrecht (SMR).",
+        "Nachdem genügend Staaten zugestimmt hatten, wurde die Sektion für Meeresrecht (SMR) 1999 "
+        "in das neue Büro für Ozeanfragen (BOF) umgewandelt.",
+    ],
+)
+def test_replacements_and_transformations(text: str) -> None:
+    assert ("smr", "replaced_by", None, "bof", "1999") in claims(text)
+
+
+def test_a_new_name_given() -> None:
+    text = (
+        "Die Abteilung für Meeresfragen (AMF) wurde 1982 aufgewertet; sie erhielt den Namen "
+        "Zentrum für Meeresrecht (ZMR)."
+    )
+    assert ("amf", "renamed_to", None, "zmr", "1982") in claims(text)
+
+
+def test_a_definition_rebinds_an_acronym_the_gazetteer_gives_another_body() -> None:
+    text = (
+        "Am 27. September 1970 wurden die Statuten der Welttourismusorganisation (WTO) "
+        "angenommen. Später trat die WTO dem Koordinierungsrat bei."
+    )
+    assert {m.entity for m in extract(text, "de").mentions if m.text == "WTO"} == {"un-tourism"}
+    # Without a definition the gazetteer's reading stands.
+    assert {m.entity for m in extract("Die WTO tagte in Genf.", "de").mentions} == {"wto"}

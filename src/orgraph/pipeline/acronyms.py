@@ -51,6 +51,11 @@ _NAME_LINKS = frozenset(
 )
 
 
+def _adjective(word: str) -> bool:
+    """A lower-case inflected adjective: "neue", "eigenen", "humanitärer"."""
+    return word.islower() and word.endswith(("e", "en", "er", "es", "em"))
+
+
 def _verb_like(word: str) -> bool:
     """A lower-case word that is neither a function word nor an inflected adjective ("humanitärer")."""
     return (
@@ -111,17 +116,31 @@ def _article_start(tokens: list[Token], text: str, base: int, last: int) -> int 
             and tokens[i - 1].text.casefold() in ("als", "as")
         ):
             return i  # "als Büro für Entwicklungskoordinierung (DCO)"
-        if i >= 1 and tokens[i].text[:1].isupper() and tokens[i - 1].key == ARTICLE_KEY:
-            before = tokens[i - 2] if i >= 2 else None
+        article = i - 1
+        while (
+            article >= 1
+            and article > i - 3
+            and tokens[article].key != ARTICLE_KEY
+            and _adjective(tokens[article].text)
+        ):
+            article -= 1  # "in das neue Büro für …": the article, then adjectives
+        if i >= 1 and tokens[i].text[:1].isupper() and tokens[article].key == ARTICLE_KEY:
+            before = tokens[article - 1] if article >= 1 else None
             # "für die Koordinierung" and "Entwicklungsgruppe der Vereinten" continue a name;
-            # "ein eigenes Forum, die Umweltmanagementgruppe" starts one.
-            comma = (
-                before is not None and "," in text[before.end - base : tokens[i - 1].start - base]
+            # "ein eigenes Forum, die Umweltmanagementgruppe" and "(BOF) die Sektion" start one.
+            comma = before is not None and any(
+                ch in text[before.end - base : tokens[article].start - base] for ch in ",()"
             )
             if (
                 before is None
                 or comma
                 or (before.text.casefold() not in _PREPOSITIONS and not before.text[:1].isupper())
+                # "1975 in das neue Büro": a preposition that follows no name part
+                or (
+                    before.text.casefold() in _PREPOSITIONS
+                    and article >= 2
+                    and not tokens[article - 2].text[:1].isupper()
+                )
             ):
                 return i
     return None
@@ -170,6 +189,27 @@ def _long_form_start(
 
 # Prepositions inside names: "Fonds für die Reaktion auf Notsituationen", "Übereinkommen über …".
 _NAME_PREPOSITIONS = frozenset(["auf", "über", "gegen", "zwischen", "im", "to", "against", "at"])
+
+
+def _spells(acronym: str, name: str) -> bool:
+    """Schwartz–Hearst's test: the acronym's letters occur in the name in order, the first one
+    first ("WTO" in "Welttourismusorganisation", not "UNITAR" in "Vereinten Nationen")."""
+    letters = [ch for ch in fold(acronym) if ch.isalpha()]
+    folded = fold(name)
+    if not letters or not folded.startswith(letters[0]):
+        return False
+    at = 0
+    for ch in letters:
+        at = folded.find(ch, at)
+        if at < 0:
+            return False
+        at += 1
+    return True
+
+
+def _same_lineage(index: NameIndex, a: str, b: str) -> bool:
+    """One body under an earlier or later name ("Entwicklungsgruppe … (UNDG)" for the UNSDG)."""
+    return index.successors.get(a) == b or index.successors.get(b) == a
 
 
 def _trimmed_start(tokens: list[Token], start: int, last: int) -> int | None:
@@ -238,6 +278,21 @@ def learn_definitions(
         if (looks_like_acronym(inner) and len(inner) <= 12) or named:
             # "(UNHCR)", and short names that are not acronyms in form: "(UN Women)", "(UN Country Teams, UNCTs)".
             entity = inside[0].entity if named else index.acronym_entity(inner)
+            whole = next((m for m in result if m.last_token == last and m.end <= open_at), None)
+            if (
+                entity is not None
+                and all(m.how == "acronym" for m in inside)
+                and whole is not None
+                and whole.how in ("gazetteer", "learned")
+                and whole.entity != entity
+                and not index.has_name(whole.text, entity)
+                and not _same_lineage(index, whole.entity, entity)
+                and _spells(inner, whole.text)
+            ):
+                # "die Statuten der Welttourismusorganisation (WTO)": a body the gazetteer knows
+                # under another acronym's letters; the document's definition wins here.
+                entity = whole.entity
+                index.rebind_acronym(inner, entity)
             start = _long_form_start(
                 tokens, text, base, last, [m for m in result if m.end <= open_at], entity
             )

@@ -22,6 +22,10 @@ from orgraph.pipeline.triggers import (
 )
 
 
+def _inflected_adjective(word: str) -> bool:
+    return word.islower() and len(word) > 3 and word.endswith(("e", "en", "er", "es", "em"))
+
+
 class Clause:
     """One sentence's tokens and organizations, with the questions frames ask of them."""
 
@@ -55,8 +59,19 @@ class Clause:
         """The word that governs a mention: the one before it (articles skipped), or, for a later
         item of an enumeration ("mit A, B und C"), the word that governs the first item."""
         i = m.first_token - 1
-        while i >= 0 and self.tokens[i].key == ARTICLE_KEY and "," not in self.gap(i):
-            i -= 1
+        while (
+            i >= 0
+            and "," not in self.gap(i)
+            and (
+                self.tokens[i].key == ARTICLE_KEY
+                or (
+                    _inflected_adjective(self.tokens[i].text)
+                    and i >= 1
+                    and self.tokens[i - 1].key == ARTICLE_KEY
+                )
+            )
+        ):
+            i -= 1  # "in das neue Büro": the article (and an adjective after it) before the name
         if i >= 0 and any(ch in self.gap(i) for ch in "–—:;"):
             return ""  # "nahm vier weitere Mitglieder auf – die UNESCO": nothing governs it
         previous = next((a for a in reversed(self.args) if a.last_token < m.first_token), None)

@@ -52,6 +52,7 @@ class NameIndex:
     parents: dict[str, str] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
     _cue: re.Pattern[str] | None = None
+    successors: dict[str, str] = field(default_factory=dict)  # gazetteer: earlier → later identity
 
     def add_name(self, name: str, entity: str) -> None:
         keys = name_keys(name)
@@ -62,6 +63,18 @@ class NameIndex:
         tokens = acronym_tokens(acronym)
         if tokens and (tokens, entity) not in self.acronyms[tokens[0]]:
             self.acronyms[tokens[0]].append((tokens, entity))
+
+    def rebind_acronym(self, acronym: str, entity: str) -> None:
+        """The document defines an acronym for another body than the gazetteer's ("Welttourismus-
+        organisation (WTO)"): from here on it means that one."""
+        tokens = acronym_tokens(acronym)
+        if tokens:
+            kept = [(seq, e) for seq, e in self.acronyms[tokens[0]] if seq != tokens]
+            self.acronyms[tokens[0]] = [(tokens, entity), *kept]
+
+    def has_name(self, name: str, entity: str) -> bool:
+        keys = name_keys(name)
+        return bool(keys) and (keys, entity) in self.names.get(keys[0], ())
 
     def cue(self) -> re.Pattern[str]:
         """A regex that finds, in lower-cased text, where a name of the index may start: the stem
@@ -98,6 +111,7 @@ class NameIndex:
             dict(self.parents),
             dict(self.labels),
             self.cue(),
+            self.successors,
         )
 
     def acronym_entity(self, acronym: str) -> str | None:
@@ -128,6 +142,7 @@ def build_index(gazetteer: Gazetteer) -> NameIndex:
             if keys:
                 index.weak[keys[0]].append((keys, entity_id))
         index.context[entity_id] = frozenset(fold(w) for w in gazetteer.context.get(entity_id, ()))
+    index.successors = {s.predecessor: s.successor for s in gazetteer.successions}
     return index
 
 
