@@ -238,3 +238,26 @@ def test_a_definition_rebinds_an_acronym_the_gazetteer_gives_another_body() -> N
     assert {m.entity for m in extract(text, "de").mentions if m.text == "WTO"} == {"un-tourism"}
     # Without a definition the gazetteer's reading stands.
     assert {m.entity for m in extract("Die WTO tagte in Genf.", "de").mentions} == {"wto"}
+
+
+def test_a_pronoun_subject_and_a_coordinated_clause_that_shares_it() -> None:
+    text = (
+        "Im System der Vereinten Nationen ist das Zentrum für Meeresrecht (ZMR) gut eingebunden. "
+        "Es gehört der Gruppe der Vereinten Nationen für nachhaltige Entwicklung (UNSDG) an, und "
+        "nimmt als ständiger Eingeladener an den Sitzungen des IASC teil."
+    )
+    found = claims(text)
+    assert ("zmr", "member_of", "member", "unsdg", None) in found
+    assert ("zmr", "member_of", "standing_invitee", "iasc", None) in found
+    assert not any(s == "unsdg" for s, *_ in found)
+
+
+def test_a_relative_clause_with_its_own_relation_keeps_its_names() -> None:
+    text = (
+        "Im April 2003 gehörte das UNHCR zu den Gründungsmitgliedern der Genfer "
+        "Migrationsgruppe, aus der später die Global Migration Group (GMG) hervorging."
+    )
+    found = claims(text)
+    assert ("unhcr", "member_of", "founding_member", "geneva-migration-group", "2003-04") in found
+    assert ("geneva-migration-group", "renamed_to", None, "gmg", "2003-04") in found
+    assert not any(s == "gmg" and p == "member_of" for s, p, *_ in found)

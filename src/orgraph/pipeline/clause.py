@@ -21,6 +21,14 @@ from orgraph.pipeline.triggers import (
     OpenFrame,
 )
 
+# ", aus der später …", ", die formal …", ", den die IOM …" — not the article of a listed name
+# (", der Sonderberichterstatter").
+_LATER_RELATIVE = re.compile(
+    r",\s+(?:(?:aus|in|mit|von|bei|zu|an|unter|nach|from|with|of|in)\s+)?"
+    r"(?:der|die|das|dem|den|denen|deren|dessen|which|who|whom|whose)\s+"
+    r"(?:[a-zäöüß]|(?:der|die|das|dem|den|the)\s)"
+)
+
 
 def _inflected_adjective(word: str) -> bool:
     return word.islower() and len(word) > 3 and word.endswith(("e", "en", "er", "es", "em"))
@@ -44,6 +52,7 @@ class Clause:
         self.lex = lexicon()
         self.folded = [fold(t.text) for t in tokens]
         self.open_frame: OpenFrame | None = None
+        self.hits: list[Hit] = []  # the sentence's triggers, once read
         self.subsidiary = False  # set by a founding frame whose founders are principal organs
 
     def word(self, i: int) -> str:
@@ -58,20 +67,16 @@ class Clause:
     def word_before(self, m: Mention) -> str:
         """The word that governs a mention: the one before it (articles skipped), or, for a later
         item of an enumeration ("mit A, B und C"), the word that governs the first item."""
-        i = m.first_token - 1
-        while (
-            i >= 0
-            and "," not in self.gap(i)
-            and (
-                self.tokens[i].key == ARTICLE_KEY
-                or (
-                    _inflected_adjective(self.tokens[i].text)
-                    and i >= 1
-                    and self.tokens[i - 1].key == ARTICLE_KEY
-                )
-            )
+        i = self._skip_articles(m.first_token - 1)
+        if (
+            i >= 1
+            and i < m.first_token - 1
+            and self.word(i + 1) in ("des", "der", "of")
+            and self.lex.has("transparent_nouns", self.word(i))
         ):
-            i -= 1  # "in das neue Büro": the article (and an adjective after it) before the name
+            # "an den Sitzungen des IASC", "in the work of the IASC": the preposition governs
+            # the organization through a noun of its meetings or work.
+            i = self._skip_articles(i - 1)
         if i >= 0 and any(ch in self.gap(i) for ch in "–—:;"):
             return ""  # "nahm vier weitere Mitglieder auf – die UNESCO": nothing governs it
         previous = next((a for a in reversed(self.args) if a.last_token < m.first_token), None)
@@ -84,6 +89,36 @@ class Clause:
             ):
                 return self.word_before(previous)
         return self.word(i) if i >= 0 and "," not in self.gap(i) else ""
+
+    def in_later_relative(self, m: Mention, hit: Hit) -> bool:
+        """Whether a mention stands in a relative clause opened after the trigger that has a
+        relation of its own ("… der Genfer Migrationsgruppe, aus der später die GMG hervorging");
+        not in one that completes the trigger's ("der Beobachterstatus …, den die IOM erhielt")."""
+        if m.first_token <= hit.last:
+            return False
+        offset = self.tokens[hit.last].end - self.base
+        opener = _LATER_RELATIVE.search(self.text, offset, m.start - self.base)
+        if opener is None:
+            return False
+        at = opener.start() + self.base
+        return any(self.tokens[h.first].start > at for h in self.hits if h is not hit)
+
+    def _skip_articles(self, i: int) -> int:
+        """Back from token i over articles (and an adjective after one: "in das neue Büro")."""
+        while (
+            i >= 0
+            and "," not in self.gap(i)
+            and (
+                self.tokens[i].key == ARTICLE_KEY
+                or (
+                    _inflected_adjective(self.tokens[i].text)
+                    and i >= 1
+                    and self.tokens[i - 1].key == ARTICLE_KEY
+                )
+            )
+        ):
+            i -= 1
+        return i
 
     def relative_antecedent(self, hit: Hit) -> Mention | None:
         """ "die Weltbank, die formal eine Sonderorganisation ist": when the trigger stands in a
@@ -153,6 +188,30 @@ class Clause:
             return self.args
         comma = next((i for i in range(len(self.tokens)) if "," in self.gap(i)), None)
         return [a for a in self.args if comma is None or a.first_token > comma]
+
+    def shares_subject(self, hit: Hit) -> bool:
+        """ "…, und nimmt als ständiger Eingeladener … teil": a coordinated clause that opens with
+        its verb has the subject of the clause before it."""
+        start = max((i + 1 for i in range(hit.first) if "," in self.gap(i)), default=0)
+        if start == 0 or self.word(start) not in ("und", "and", "sowie"):
+            return False
+        return (
+            not any(
+                start < a.first_token < hit.first for a in self.args if not self.prepositional(a)
+            )
+            and not self.tokens[start + 1].text[:1].isupper()
+        )
+
+    def pronoun_subject(self, hit: Hit) -> str | None:
+        """ "Es gehört der UNSDG an", "Seither gehört sie der Gruppe an": a personal pronoun opens
+        the trigger's clause or follows its verb; it stands for the organization last spoken of."""
+        start = max((i + 1 for i in range(hit.first) if "," in self.gap(i)), default=0)
+        pronouns = self.lex.words["subject_pronouns"]
+        opening = self.word(start) in pronouns and not any(
+            start < a.first_token < hit.first for a in self.args if not self.prepositional(a)
+        )
+        after_verb = hit.first <= start + 2 and self.word(hit.last + 1) in pronouns
+        return self.ctx.actor if opening or after_verb else None
 
     def actors(self, found: list[Found]) -> list[str]:
         """Whom the sentence is about, for a pronoun in the next one: its claims' subjects, else its subjects."""

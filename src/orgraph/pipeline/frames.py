@@ -199,12 +199,15 @@ class Frames(Clause):
         antecedent = self.relative_antecedent(hit)
         if antecedent is not None:
             region = [antecedent]  # the others of the sentence stand outside the relative clause
+        elif previous and self.shares_subject(hit):
+            return [(m, b) for m in previous for b in bodies if m != b], False
         members = [
             a.entity
             for a in region
             if a.entity not in bodies
             and not self.is_agent(a, "strong_agent_preps")
             and self.can_be_member(a.entity)
+            and not self.in_later_relative(a, hit)
         ]
         inherited = False
         if not members:
@@ -239,6 +242,9 @@ class Frames(Clause):
             if a.entity != body and self.can_be_member(a.entity) and not self.is_agent(a)
         ]
         inherited = False
+        pronoun = self.pronoun_subject(hit)
+        if pronoun is not None and pronoun != body:
+            members, inherited = [pronoun], True
         if not members:
             members, inherited = self.subjects(hit, [], [], previous)
         self.ctx.body = body
@@ -381,10 +387,19 @@ class Frames(Clause):
         if not following:
             return [], False
         first = following[0]
-        direct = all(
-            self.tokens[i].key == ARTICLE_KEY or not self.tokens[i].text[:1].isupper()
-            for i in range(source + 1, first.first_token)
-        ) and not any(self.tokens[i].text.isdigit() for i in range(source + 1, first.first_token))
+        relative = (
+            "," in self.gap(source - 1)
+            and self.word(source + 1) in ("der", "dem", "denen", "which", "whom")
+            and first.first_token > source + 2
+        )  # ", aus der später die GMG hervorging"
+        direct = (
+            not relative
+            and all(
+                self.tokens[i].key == ARTICLE_KEY or not self.tokens[i].text[:1].isupper()
+                for i in range(source + 1, first.first_token)
+            )
+            and not any(self.tokens[i].text.isdigit() for i in range(source + 1, first.first_token))
+        )
         if direct:  # "X ist aus Y hervorgegangen"
             new = next((a for a in preceding + following[1:] if a is not first), None)
             old = first

@@ -37,6 +37,7 @@ class SentenceReader(Frames):
             h for h in hits if h.first not in self.covered
         ]  # "Commission on …" names, not triggers
         hits = [h for h in hits if not self.negated(h)]
+        self.hits = hits
         found: list[Found] = []
         previous: list[str] = []
         consumed = -1
