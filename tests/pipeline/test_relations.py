@@ -261,3 +261,37 @@ def test_a_relative_clause_with_its_own_relation_keeps_its_names() -> None:
     assert ("unhcr", "member_of", "founding_member", "geneva-migration-group", "2003-04") in found
     assert ("geneva-migration-group", "renamed_to", None, "gmg", "2003-04") in found
     assert not any(s == "gmg" and p == "member_of" for s, p, *_ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Formally, the Ocean Panel (OP) is one of the inter-agency mechanisms of the "
+            "High-Level Committee on Programmes (HLCP), itself a committee of the Chief Executives "
+            "Board for Coordination (CEB).",
+            "en",
+            {("ocean-panel", "hlcp"), ("hlcp", "ceb")},
+        ),
+        (
+            "Das Büro für Meeresrecht (BMR) ist bis heute eine Hauptabteilung des UN-Sekretariats.",
+            "de",
+            {("bmr", "un-secretariat")},
+        ),
+        (
+            "Der Weltklimarat (IPCC) ist ein gemeinsames Gremium der WMO, einer "
+            "Sonderorganisation der Vereinten Nationen.",
+            "de",
+            {("ipcc", "wmo"), ("wmo", "un")},
+        ),
+    ],
+)
+def test_structure_nouns_and_appositions_make_parts(
+    text: str, lang: str, expected: set[tuple[str, str]]
+) -> None:
+    assert {(s, o) for s, p, _, o, _ in claims(text, lang) if p == "part_of"} == expected
+
+
+def test_a_structure_noun_inside_a_name_is_no_trigger() -> None:
+    text = "Eng arbeitet die IOM mit UNAIDS, dem Gemeinsamen Programm der Vereinten Nationen für HIV/Aids, zusammen."
+    assert not any(p == "part_of" for _, p, *_ in claims(text))

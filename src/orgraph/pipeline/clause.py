@@ -121,12 +121,17 @@ class Clause:
         return i
 
     def relative_antecedent(self, hit: Hit) -> Mention | None:
-        """ "die Weltbank, die formal eine Sonderorganisation ist": when the trigger stands in a
-        relative clause whose pronoun is its subject, the organization the pronoun stands for."""
+        """ "die Weltbank, die formal eine Sonderorganisation ist", "the HLCP, itself a committee
+        of the CEB": when the trigger stands in a relative clause whose pronoun is its subject, or
+        in an apposition, the organization they describe."""
         for i in range(hit.first - 1, -1, -1):
             if "," not in self.gap(i):
                 continue
-            if self.word(i + 1) not in self.lex.words["subject_relatives"]:
+            opener = self.word(i + 1)
+            if not (
+                opener in self.lex.words["subject_relatives"]
+                or opener in self.lex.words["appositive_openers"]
+            ):
                 return None
             if any(i < a.first_token < hit.first for a in self.args):
                 return None  # ", die die IOM 1951 gründete": another subject inside the clause

@@ -166,9 +166,13 @@ class Frames(Clause):
             )
             body_mention = after[0] if genitive else (marked[0] if marked else None)
         bodies: list[str] = []
+        antecedent = self.relative_antecedent(hit)
         if body_mention is not None:
             body = body_mention.entity
-            bodies = [body] + [a.entity for a in self.enumerated_after(body_mention)]
+            # "der WMO, einer Sonderorganisation der Vereinten Nationen, und des UNEP": what follows
+            # an apposition continues the outer list, not the apposition's body.
+            listed = [] if antecedent else self.enumerated_after(body_mention)
+            bodies = [body] + [a.entity for a in listed]
         else:
             # "Die Generalversammlung räumte der IOM den Beobachterstatus ein", or a list after ':'.
             listed = (
@@ -196,7 +200,6 @@ class Frames(Clause):
             if not any(self.can_be_member(a.entity) for a in region):
                 return [], False  # a bare "Ihre Mitgliedschaft wuchs": nobody named
         bodies = bodies or [body]
-        antecedent = self.relative_antecedent(hit)
         if antecedent is not None:
             region = [antecedent]  # the others of the sentence stand outside the relative clause
         elif previous and self.shares_subject(hit):

@@ -66,9 +66,10 @@ class Trigger:
     kind: str | None
     passive: bool
     not_after: frozenset[str] = frozenset()  # words before the trigger that void it ("as part of")
-    default_body: str | None = (
-        None  # the body a status implies when none is named ("Sonderorganisation")
-    )
+    # The body a status implies when none is named ("Sonderorganisation").
+    default_body: str | None = None
+    # One of these must stand just before: "eine Hauptabteilung des …", not "dem Programm der …".
+    only_after: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,7 @@ def lexicon() -> Lexicon:
             passive=bool(entry.get("passive", False)),
             not_after=frozenset(fold(w) for w in entry.get("not_after", ())),
             default_body=entry.get("default_body"),
+            only_after=frozenset(fold(w) for w in entry.get("only_after", ())),
         )
         for entry in _read("relations.toml")["trigger"]
     )

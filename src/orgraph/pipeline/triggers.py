@@ -80,6 +80,10 @@ def find_triggers(tokens: list[Token], lex: Lexicon) -> list[Hit]:
         for trigger in lex.starting_with(folded[i], token.key):
             if i > 0 and folded[i - 1] in trigger.not_after:
                 continue
+            if trigger.only_after and not trigger.only_after.intersection(
+                folded[max(0, i - 5) : i]
+            ):
+                continue
             position, ok = i, True
             for word in trigger.words[1:]:
                 window = range(position + 1, min(len(tokens), position + 2 + trigger.gap))
