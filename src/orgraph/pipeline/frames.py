@@ -171,8 +171,8 @@ class Frames(Clause):
             body = body_mention.entity
             # "der WMO, einer Sonderorganisation der Vereinten Nationen, und des UNEP": what follows
             # an apposition continues the outer list, not the apposition's body.
-            listed = [] if antecedent else self.enumerated_after(body_mention)
-            bodies = [body] + [a.entity for a in listed]
+            enumerated = [] if antecedent else self.enumerated_after(body_mention)
+            bodies = [body] + [a.entity for a in enumerated]
         else:
             # "Die Generalversammlung räumte der IOM den Beobachterstatus ein", or a list after ':'.
             listed = (
