@@ -295,3 +295,23 @@ def test_structure_nouns_and_appositions_make_parts(
 def test_a_structure_noun_inside_a_name_is_no_trigger() -> None:
     text = "Eng arbeitet die IOM mit UNAIDS, dem Gemeinsamen Programm der Vereinten Nationen für HIV/Aids, zusammen."
     assert not any(p == "part_of" for _, p, *_ in claims(text))
+
+
+def test_a_role_without_its_body_belongs_to_the_organization_the_text_is_about() -> None:
+    text = (
+        "The Ocean Alliance (OA) is a partnership. The Ocean Alliance has a small secretariat. "
+        "The founding partners were the World Health Organization (WHO) and the World Bank. "
+        "The International Labour Organization (ILO) and UNICEF are members as well."
+    )
+    found = {(s, r, o) for s, p, r, o, _ in claims(text, "en") if p == "member_of"}
+    assert {
+        ("who", "founding_member", "ocean-alliance"),
+        ("world-bank", "founding_member", "ocean-alliance"),
+    } <= found
+    assert {("ilo", "member", "ocean-alliance"), ("unicef", "member", "ocean-alliance")} <= found
+
+
+def test_a_coordinated_main_clause_is_not_part_of_the_list() -> None:
+    text = "Gavi is the sole member of the Ocean Alliance (OA), and the World Bank acts as its treasurer."
+    found = {(s, o) for s, p, _, o, _ in claims(text, "en") if p == "member_of"}
+    assert found == {("gavi", "ocean-alliance")}

@@ -179,6 +179,11 @@ class Clause:
                 and not any(a.first_token in (i + 1, i + 2) for a in self.args)
             ):
                 return i
+            # "…, and the World Bank acts as its treasurer": a coordinated main clause.
+            if i > 0 and "," in self.gap(i - 1) and self.word(i) in ("und", "and"):
+                subject = next((a for a in self.args if a.first_token in (i + 1, i + 2)), None)
+                if subject is not None and self._opens_clause(subject):
+                    return i
         return limit
 
     def body_type(self, entity: str) -> bool:
@@ -317,7 +322,10 @@ class Clause:
         return [], False
 
     def joined_by(self, m: Mention) -> bool:
-        """Preceded by "together with", "zusammen mit", "gemeinsam mit" (articles skipped)."""
+        """Preceded by "together with", "zusammen mit", "gemeinsam mit", "alongside" (articles
+        skipped; a later item of a list by the word before the first)."""
+        if self.word_before(m) in ("alongside", "neben"):
+            return True
         i = m.first_token - 1
         while i >= 0 and self.tokens[i].key == ARTICLE_KEY:
             i -= 1
@@ -363,12 +371,25 @@ class Clause:
             # ", die IOM" continues a list; ", den die IOM …" starts a relative clause.
             articles = [w for w in between.replace(",", " ").split() if w in ARTICLES]
             comma_only = not words and "," in between and len(articles) <= 1
+            if "," in between and words in (["und"], ["and"]) and self._opens_clause(a):
+                break  # "member of IFFIm, and the World Bank acts as …": a new clause
             if comma_only or (words and " ".join(words) in self.lex.words["enumeration_links"]):
                 found.append(a)
                 current = a
             else:
                 break
         return found
+
+    def _opens_clause(self, m: Mention) -> bool:
+        """A name after ", und"/", and" that a finite verb follows is a new clause's subject.
+        German lists have no comma before "und"; English lists may, so there the verb must be a
+        present-tense third person ("acts", "is")."""
+        nxt = self.word(m.last_token + 1)
+        if not nxt or not self.tokens[m.last_token + 1].text.islower():
+            return False
+        if self.lang == "de":
+            return True
+        return nxt in self.lex.words["copulas"] or (nxt.endswith("s") and not nxt.endswith("ss"))
 
     def _marked_body(self, region: list[Mention]) -> Mention | None:
         marked = [a for a in region if self.after_mark(a, "target_marks")]

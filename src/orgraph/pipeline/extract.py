@@ -367,6 +367,11 @@ class _Document:
         self.out.mentions.extend(mentions)
         args = _arguments(tokens, mentions)
         self.ctx.focus_body = self.discourse.focus_body(lexicon().words["body_types"])
+        # The organization named most, besides those the sentence itself names.
+        here = {m.entity for m in mentions}
+        self.ctx.topic = next(
+            (e for e, _ in self.discourse.counts.most_common() if e not in here), None
+        )
         # "Den Vorsitz führt der Nothilfekoordinator": the body just spoken of — in this
         # paragraph, not paragraphs back.
         if sentence.paragraph != self.previous_paragraph:

@@ -180,7 +180,13 @@ class Frames(Clause):
                 and ":"
                 in self.text[self.tokens[hit.last].end - self.base : after[0].start - self.base]
             )
-            if after and not listed and not capacity:
+            # "The founding partners were A, B and C", "A and B are Members as well": the role
+            # of the body the text is about.
+            copulas = self.lex.words["copulas"]
+            role_alone = (hit.first <= 2 and self.word(hit.last + 1) in copulas) or (
+                self.word(hit.first - 1) in copulas and hit.last >= len(self.tokens) - 3
+            )
+            if after and not listed and not capacity and not role_alone:
                 return [], False
             granting = [a.entity for a in self.args if self.body_type(a.entity)]
             # "erhielten … den Status ständiger Eingeladener.": the status of the body the text is about.
@@ -191,7 +197,13 @@ class Frames(Clause):
             fallback = (
                 granting[0]
                 if granting
-                else (self.ctx.focus_body if capacity or final else hit.trigger.default_body)
+                else (
+                    self.ctx.topic
+                    if role_alone
+                    else self.ctx.focus_body
+                    if capacity or final
+                    else hit.trigger.default_body
+                )
             )
             if fallback is None:
                 return [], False

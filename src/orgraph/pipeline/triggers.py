@@ -49,6 +49,7 @@ class Context:
     objects: list[str] = field(default_factory=list)  # last partners (for "ihnen", "them")
     body: str | None = None  # the last body members joined (for "in die Gruppe aufgenommen")
     focus_body: str | None = None  # the body the text is mostly about
+    topic: str | None = None  # the organization the text names most
     recent_body: str | None = None  # the body named last
     types: dict[str, str] = field(default_factory=dict)
 
