@@ -315,3 +315,12 @@ def test_a_coordinated_main_clause_is_not_part_of_the_list() -> None:
     text = "Gavi is the sole member of the Ocean Alliance (OA), and the World Bank acts as its treasurer."
     found = {(s, o) for s, p, _, o, _ in claims(text, "en") if p == "member_of"}
     assert found == {("gavi", "ocean-alliance")}
+
+
+def test_a_separable_verb_reaches_over_a_parenthesis() -> None:
+    text = (
+        "Am 1. Januar 2019 ging das Büro für Meeresrecht (BMR) in der neu gebildeten "
+        "Hauptabteilung für Meeres- und Küstenfragen (Department of Ocean and Coastal Affairs, "
+        "DOCA) auf."
+    )
+    assert ("bmr", "merged_into", None, "doca", "2019-01-01") in claims(text)

@@ -51,11 +51,6 @@ _NAME_LINKS = frozenset(
 )
 
 
-def _adjective(word: str) -> bool:
-    """A lower-case inflected adjective: "neue", "eigenen", "humanitärer"."""
-    return word.islower() and word.endswith(("e", "en", "er", "es", "em"))
-
-
 def _verb_like(word: str) -> bool:
     """A lower-case word that is neither a function word nor an inflected adjective ("humanitärer")."""
     return (
@@ -121,9 +116,10 @@ def _article_start(tokens: list[Token], text: str, base: int, last: int) -> int 
             article >= 1
             and article > i - 3
             and tokens[article].key != ARTICLE_KEY
-            and _adjective(tokens[article].text)
+            and tokens[article].text.islower()
+            and tokens[article].text not in _PREPOSITIONS
         ):
-            article -= 1  # "in das neue Büro für …": the article, then adjectives
+            article -= 1  # "in der neu gebildeten Hauptabteilung": the article, then adjectives
         if i >= 1 and tokens[i].text[:1].isupper() and tokens[article].key == ARTICLE_KEY:
             before = tokens[article - 1] if article >= 1 else None
             # "für die Koordinierung" and "Entwicklungsgruppe der Vereinten" continue a name;
@@ -135,11 +131,17 @@ def _article_start(tokens: list[Token], text: str, base: int, last: int) -> int 
                 before is None
                 or comma
                 or (before.text.casefold() not in _PREPOSITIONS and not before.text[:1].isupper())
-                # "1975 in das neue Büro": a preposition that follows no name part
+                # "1975 in das neue Büro", "(BMR) in der …": a preposition after no name part
                 or (
                     before.text.casefold() in _PREPOSITIONS
                     and article >= 2
-                    and not tokens[article - 2].text[:1].isupper()
+                    and (
+                        not tokens[article - 2].text[:1].isupper()
+                        or any(
+                            ch in text[tokens[article - 2].end - base : before.start - base]
+                            for ch in ",()"
+                        )
+                    )
                 )
             ):
                 return i

@@ -30,10 +30,6 @@ _LATER_RELATIVE = re.compile(
 )
 
 
-def _inflected_adjective(word: str) -> bool:
-    return word.islower() and len(word) > 3 and word.endswith(("e", "en", "er", "es", "em"))
-
-
 class Clause:
     """One sentence's tokens and organizations, with the questions frames ask of them."""
 
@@ -104,20 +100,26 @@ class Clause:
         return any(self.tokens[h.first].start > at for h in self.hits if h is not hit)
 
     def _skip_articles(self, i: int) -> int:
-        """Back from token i over articles (and an adjective after one: "in das neue Büro")."""
-        while (
-            i >= 0
-            and "," not in self.gap(i)
-            and (
-                self.tokens[i].key == ARTICLE_KEY
-                or (
-                    _inflected_adjective(self.tokens[i].text)
-                    and i >= 1
-                    and self.tokens[i - 1].key == ARTICLE_KEY
-                )
-            )
-        ):
-            i -= 1
+        """Back from token i over articles and the lower-case words between an article and its
+        noun ("in das neue Büro", "in der neu gebildeten Hauptabteilung")."""
+        while i >= 0 and "," not in self.gap(i):
+            if self.tokens[i].key == ARTICLE_KEY:
+                i -= 1
+                continue
+            j = i
+            while (
+                j >= 0
+                and j > i - 3
+                and self.tokens[j].text.islower()
+                and self.tokens[j].key != ARTICLE_KEY
+                and self.word(j) not in self.lex.words["subject_blockers"]
+                and "," not in self.gap(j)
+            ):
+                j -= 1
+            if j < i and j >= 0 and self.tokens[j].key == ARTICLE_KEY:
+                i = j
+                continue
+            break
         return i
 
     def relative_antecedent(self, hit: Hit) -> Mention | None:

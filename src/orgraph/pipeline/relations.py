@@ -32,7 +32,8 @@ class SentenceReader(Frames):
     """Reads the relations of one sentence: triggers, their stretches, their frames."""
 
     def read(self) -> tuple[list[Found], list[FoundCount]]:
-        hits = drop_glosses(find_triggers(self.tokens, self.lex), self.text, self.tokens, self.base)
+        hits = find_triggers(self.tokens, self.lex, self.text, self.base)
+        hits = drop_glosses(hits, self.text, self.tokens, self.base)
         hits = [
             h for h in hits if h.first not in self.covered
         ]  # "Commission on …" names, not triggers

@@ -72,11 +72,26 @@ class Hit:
     trigger: Trigger
     first: int  # token span of the trigger
     last: int
+    at: tuple[int, ...] = ()  # the tokens its words matched
 
 
-def find_triggers(tokens: list[Token], lex: Lexicon) -> list[Hit]:
+def _bracketed(tokens: list[Token], text: str, base: int) -> list[bool]:
+    """Which tokens stand inside parentheses: "(Department of Political Affairs, DPA)"."""
+    flags, depth, at = [], 0, 0
+    for token in tokens:
+        gap = text[at : token.start - base]
+        depth = max(0, depth + gap.count("(") - gap.count(")"))
+        flags.append(depth > 0)
+        at = token.end - base
+    return flags
+
+
+def find_triggers(tokens: list[Token], lex: Lexicon, text: str = "", base: int = 0) -> list[Hit]:
+    """The triggers of a sentence. A gap between a trigger's words does not count what stands in
+    parentheses: "ging die DPA in der Hauptabteilung … (Department of …, DPPA) auf"."""
     hits: list[Hit] = []
     folded = [fold(t.text) for t in tokens]
+    bracketed = _bracketed(tokens, text, base) if text else [False] * len(tokens)
     for i, token in enumerate(tokens):
         for trigger in lex.starting_with(folded[i], token.key):
             if i > 0 and folded[i - 1] in trigger.not_after:
@@ -85,24 +100,62 @@ def find_triggers(tokens: list[Token], lex: Lexicon) -> list[Hit]:
                 folded[max(0, i - 5) : i]
             ):
                 continue
-            position, ok = i, True
-            for word in trigger.words[1:]:
-                window = range(position + 1, min(len(tokens), position + 2 + trigger.gap))
+            position, ok, at = i, True, [i]
+            for n, word in enumerate(trigger.words[1:], start=2):
+                window = _window(position, trigger.gap, bracketed)
                 nxt = next((j for j in window if word.matches(folded[j], tokens[j].key)), None)
+                if nxt is None and text and trigger.gap >= 8 and n == len(trigger.words):
+                    # A separable particle closes its clause however long the bracket is:
+                    # "ging die DPA in der neu gebildeten Hauptabteilung … auf."
+                    far = _window(position, _LONG_BRACKET, bracketed)
+                    nxt = next(
+                        (
+                            j
+                            for j in far
+                            if word.matches(folded[j], tokens[j].key)
+                            and _closes_clause(tokens, j, text, base)
+                        ),
+                        None,
+                    )
                 if nxt is None:
                     ok = False
                     break
                 position = nxt
+                at.append(nxt)
             if ok:
-                hits.append(Hit(trigger, i, position))
-    # Longest first; drop hits inside a longer one ("member" inside "founding member").
+                hits.append(Hit(trigger, i, position, tuple(at)))
+    # Longest first; drop hits made of a longer one's words ("member" inside "founding member").
+    # A hit of the same predicate that stands between a verb and its particle is the more
+    # specific one: "kamen als ständige Eingeladene … hinzu", "gehörten ihm neun Vollmitglieder an".
     hits.sort(key=lambda h: (-(h.last - h.first), h.first))
     kept: list[Hit] = []
     for hit in hits:
-        inside = [k for k in kept if k.first <= hit.first and hit.last <= k.last]
-        if not any(k.trigger.predicate == hit.trigger.predicate for k in inside):
-            kept.append(hit)
+        same = [k for k in kept if k.trigger.predicate == hit.trigger.predicate]
+        if any(set(hit.at) <= set(k.at) for k in same):
+            continue
+        kept = [k for k in kept if k not in same or not k.first < hit.first <= hit.last < k.last]
+        kept.append(hit)
     return sorted(kept, key=lambda h: h.first)
+
+
+_LONG_BRACKET = 25
+
+
+def _closes_clause(tokens: list[Token], j: int, text: str, base: int) -> bool:
+    after = text[tokens[j].end - base : tokens[j + 1].start - base] if j + 1 < len(tokens) else "."
+    return any(ch in after for ch in ".,;:!?")
+
+
+def _window(position: int, gap: int, bracketed: list[bool]) -> list[int]:
+    """The next `gap` + 1 token positions after `position`, not counting bracketed ones."""
+    window: list[int] = []
+    j, counted = position + 1, 0
+    while j < len(bracketed) and counted <= gap:
+        if not bracketed[j]:
+            window.append(j)
+            counted += 1
+        j += 1
+    return window
 
 
 def drop_glosses(hits: list[Hit], text: str, tokens: list[Token], base: int) -> list[Hit]:
