@@ -43,7 +43,9 @@ class SentenceReader(Frames):
         previous: list[str] = []
         consumed = -1
         for n, hit in enumerate(hits):
-            limit = hits[n + 1].first if n + 1 < len(hits) else len(self.tokens)
+            # The next trigger ends this one's stretch, unless it stands inside it ("gehörten ihm
+            # neun Vollmitglieder an: …").
+            limit = next((h.first for h in hits[n + 1 :] if h.first > hit.last), len(self.tokens))
             if n + 1 < len(
                 hits
             ):  # "…; nach Naturkatastrophen übernimmt die IOM die Führung": a new clause

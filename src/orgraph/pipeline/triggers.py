@@ -124,17 +124,15 @@ def find_triggers(tokens: list[Token], lex: Lexicon, text: str = "", base: int =
                 at.append(nxt)
             if ok:
                 hits.append(Hit(trigger, i, position, tuple(at)))
-    # Longest first; drop hits made of a longer one's words ("member" inside "founding member").
-    # A hit of the same predicate that stands between a verb and its particle is the more
-    # specific one: "kamen als ständige Eingeladene … hinzu", "gehörten ihm neun Vollmitglieder an".
+    # Longest first; drop hits made of a longer one's words ("member" inside "founding member"),
+    # not those that stand between a verb and its particle ("kamen als ständige Eingeladene …
+    # hinzu"): both are read.
     hits.sort(key=lambda h: (-(h.last - h.first), h.first))
     kept: list[Hit] = []
     for hit in hits:
-        same = [k for k in kept if k.trigger.predicate == hit.trigger.predicate]
-        if any(set(hit.at) <= set(k.at) for k in same):
-            continue
-        kept = [k for k in kept if k not in same or not k.first < hit.first <= hit.last < k.last]
-        kept.append(hit)
+        inside = [k for k in kept if set(hit.at) <= set(k.at)]
+        if not any(k.trigger.predicate == hit.trigger.predicate for k in inside):
+            kept.append(hit)
     return sorted(kept, key=lambda h: h.first)
 
 
