@@ -26,7 +26,7 @@ from orgraph.pipeline.triggers import (
 _LATER_RELATIVE = re.compile(
     r",\s+(?:(?:aus|in|mit|von|bei|zu|an|unter|nach|from|with|of|in)\s+)?"
     r"(?:der|die|das|dem|den|denen|deren|dessen|which|who|whom|whose)\s+"
-    r"(?:[a-zäöüß]|(?:der|die|das|dem|den|the)\s)"
+    r"(?:[a-zäöüß0-9]|(?:der|die|das|dem|den|the)\s)"
 )
 
 

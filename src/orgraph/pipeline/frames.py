@@ -349,7 +349,11 @@ class Frames(Clause):
             if self.ctx.types.get(body) == "principal_organ":
                 # "rief die Generalversammlung es ins Leben": the organ founds, "es" is unresolved.
                 return [], False
-            ids = [a.entity for a in before + after if a.entity != body]
+            ids = [
+                a.entity
+                for a in before + after
+                if a.entity != body and not self.in_later_relative(a, hit)
+            ]
             if not before:  # "gründete sie …": the subject is a pronoun
                 ids += [s for s in self.subjects(hit, [], [], previous)[0] if s != body]
             self.ctx.body = body
