@@ -131,6 +131,8 @@ def _article_start(tokens: list[Token], text: str, base: int, last: int) -> int 
                 before is None
                 or comma
                 or (before.text.casefold() not in _PREPOSITIONS and not before.text[:1].isupper())
+                # "Mitglied der Umweltmanagementgruppe (EMG)": a role noun is no name's head
+                or lexicon().has("role_nouns", fold(before.text))
                 # "1975 in das neue Büro", "(BMR) in der …": a preposition after no name part
                 or (
                     before.text.casefold() in _PREPOSITIONS

@@ -142,9 +142,12 @@ class Clause:
         return None
 
     def is_agent(self, m: Mention, marks: str = "agent_preps") -> bool:
-        """Preceded by von/durch/by (skipping articles and people nouns: "von den Leitern der")."""
+        """Preceded by von/durch/by (skipping articles and people nouns: "von den Leitern der"; a
+        later item of a list by the word before the first: "co-led by FAO and WFP")."""
+        if self.word_before(m) in self.lex.words[marks]:
+            return True
         i = m.first_token - 1
-        for steps in range(4):
+        for steps in range(6):  # "by the Executive Director of UNEP"
             if i < 0 or ("," in self.gap(i) and steps):
                 return False
             if (
@@ -156,8 +159,10 @@ class Clause:
                 steps
                 and self.tokens[i].key != ARTICLE_KEY
                 and self.word(i) in self.lex.words["object_preps"]
-            ):
+            ) or self.word(i) in ("und", "and", "als", "as", "sowie", "or", "oder"):
                 return False
+            if i in self.covered:
+                return False  # another organization stands between: "vom UNDP getrennt und …"
             i -= 1
         return False
 
@@ -299,6 +304,13 @@ class Clause:
             ),
             None,
         )
+        pronoun_next = self.word(hit.last + 1) in self.lex.words["actor_pronouns"]
+        if (
+            pronoun is None
+            and pronoun_next
+            and not self.has_word("joint_words", 0, len(self.tokens))
+        ):
+            pronoun = hit.last + 1  # "seither heißt es …" (not "leiten sie zusammen …")
         if pronoun is not None:
             # "Sie koordiniert das Netzwerk": the pronoun is the subject. It stands for an
             # organization named earlier in the same sentence ("die Stellung der IOM: Ihre
@@ -308,8 +320,18 @@ class Clause:
                 return [earlier[-1].entity], True
             if self.ctx.actor:
                 return [self.ctx.actor], True
-        pronoun_next = self.word(hit.last + 1) in self.lex.words["actor_pronouns"]
-        inverted = [] if pronoun_next else [a for a in after if not self.prepositional(a)]
+        # "Den Vorsitz der EMG hat das UNEP inne": the trigger's genitive is its object.
+        genitive = [
+            a
+            for a in after
+            if a.first_token == hit.last + 2
+            and self.word(hit.last + 1) in self.lex.words["genitive_links"]
+        ]
+        inverted = (
+            []
+            if pronoun_next
+            else [a for a in after if not self.prepositional(a) and a not in genitive]
+        )
         if inverted and inverted[0].first_token <= hit.first + 12:
             return [inverted[0].entity], False
         if previous:

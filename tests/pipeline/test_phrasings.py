@@ -1,0 +1,109 @@
+"""Common ways of stating a relation, in German and English, on one invented example each.
+
+Each sentence names its body with a definition ("… (EMG)") so that the test does not depend
+on the gazetteer; the expected claims are (subject, predicate, role, object, start).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from orgraph.pipeline.extract import extract
+
+EMG_DE = "Umweltmanagementgruppe (EMG)"
+EMG_EN = "Environment Management Group (EMG)"
+MEMBERS = {("unep", "member"), ("fao", "member"), ("who", "member")}
+
+
+def found(text: str, lang: str) -> set[tuple[str, str, str, str, str]]:
+    return {
+        (
+            c.subject,
+            c.predicate,
+            c.role or "",
+            c.object,
+            c.interval.start.edtf if c.interval.start else "",
+        )
+        for c in extract(text, lang).claims
+    }
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", f"Zu den Mitgliedern der {EMG_DE} gehören das UNEP, die FAO und die WHO."),
+        ("de", f"Mitglieder der {EMG_DE} sind das UNEP, die FAO und die WHO."),
+        ("de", f"Der {EMG_DE} gehören unter anderem das UNEP, die FAO und die WHO an."),
+        ("en", f"Members of the {EMG_EN} include UNEP, FAO and WHO."),
+    ],
+)
+def test_member_lists(lang: str, text: str) -> None:
+    claims = found(text, lang)
+    body = {o for _, p, _, o, _ in claims if p == "member_of"}
+    assert len(body) == 1
+    assert {(s, "member") for s, p, r, _, _ in claims if p == "member_of"} == MEMBERS
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", f"Seit 2005 ist die FAO Mitglied der {EMG_DE}."),
+        ("de", f"Die FAO trat der {EMG_DE} im Jahr 2005 bei."),
+        ("de", f"2005 wurde die FAO in die {EMG_DE} aufgenommen."),
+        ("de", f"Die {EMG_DE} nahm 2005 die FAO als Mitglied auf."),
+        ("en", f"FAO has been a member of the {EMG_EN} since 2005."),
+        ("en", f"In 2005, FAO joined the {EMG_EN}."),
+        ("en", f"FAO was admitted to the {EMG_EN} in 2005."),
+    ],
+)
+def test_one_member_with_its_date(lang: str, text: str) -> None:
+    claims = found(text, lang)
+    assert [(s, p, r, d) for s, p, r, _, d in claims] == [("fao", "member_of", "member", "2005")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "role"),
+    [
+        ("de", f"Die {EMG_DE} wird vom Exekutivdirektor des UNEP geleitet.", "lead"),
+        ("de", f"Den Vorsitz der {EMG_DE} hat das UNEP inne.", "chair"),
+        ("en", f"The {EMG_EN} is chaired by the Executive Director of UNEP.", "chair"),
+    ],
+)
+def test_leadership(lang: str, text: str, role: str) -> None:
+    assert [(s, p, r) for s, p, r, _, _ in found(text, lang)] == [("unep", "leads", role)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Die FAO und das UNEP unterzeichneten 2010 eine Absichtserklärung."),
+        ("de", "Im Jahr 2010 schlossen die FAO und das UNEP ein Kooperationsabkommen."),
+        ("en", "FAO and UNEP signed a memorandum of understanding in 2010."),
+    ],
+)
+def test_agreements(lang: str, text: str) -> None:
+    assert [(s, p, o, d) for s, p, _, o, d in found(text, lang)] == [
+        ("fao", "agreement_with", "unep", "2010")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "predicate"),
+    [
+        (
+            "de",
+            f"Die {EMG_DE} ging 2001 aus der Interinstitutionellen Umweltgruppe (IUG) hervor.",
+            "renamed_to",
+        ),
+        (
+            "en",
+            f"The {EMG_EN} replaced the Inter-Agency Environment Group (IAEG) in 2001.",
+            "replaced_by",
+        ),
+    ],
+)
+def test_successions(lang: str, text: str, predicate: str) -> None:
+    claims = found(text, lang)
+    assert [(p, d) for _, p, _, _, d in claims] == [(predicate, "2001")]
+    (old, _, _, new, _) = next(iter(claims))
+    assert (old != new and "emg" in new) or "environment" in new
