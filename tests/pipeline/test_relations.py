@@ -324,3 +324,13 @@ def test_a_separable_verb_reaches_over_a_parenthesis() -> None:
         "DOCA) auf."
     )
     assert ("bmr", "merged_into", None, "doca", "2019-01-01") in claims(text)
+
+
+def test_both_stands_for_the_two_last_named_together() -> None:
+    text = (
+        "The Ocean Fund (OF) and the Sea Council (SC) began working together in 1990. "
+        "Both organizations are members of the United Nations Sustainable Development Group "
+        "(UNSDG)."
+    )
+    found = {(s, o) for s, p, _, o, _ in claims(text, "en") if p == "member_of"}
+    assert {s for s, _ in found} == {"ocean-fund", "sea-council"}

@@ -206,6 +206,17 @@ class Clause:
         comma = next((i for i in range(len(self.tokens)) if "," in self.gap(i)), None)
         return [a for a in self.args if comma is None or a.first_token > comma]
 
+    def pair_subject(self, hit: Hit) -> list[str]:
+        """ "Both organizations are cosponsors of UNAIDS", "die beiden Organisationen gründeten …":
+        the two organizations the text last named together."""
+        start = max((i + 1 for i in range(hit.first) if "," in self.gap(i)), default=0)
+        words = self.folded[start : hit.first]
+        if not any(w in self.lex.words["pair_words"] for w in words[:4]):
+            return []
+        if any(start <= a.first_token < hit.first and not self.prepositional(a) for a in self.args):
+            return []
+        return list(self.ctx.pair)
+
     def shares_subject(self, hit: Hit) -> bool:
         """ "…, und nimmt als ständiger Eingeladener … teil": a coordinated clause that opens with
         its verb has the subject of the clause before it."""
@@ -287,6 +298,9 @@ class Clause:
         self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str]
     ) -> tuple[list[str], bool]:
         """Who acts: before the trigger, right after the verb (inversion), a pronoun, or the previous clause's."""
+        pair = self.pair_subject(hit)
+        if pair:
+            return pair, True
         main = self.main_clause_args()
         own = [
             a.entity

@@ -429,6 +429,8 @@ class _Document:
         actors = reader.actors(found)
         if actors:
             self.ctx.actor, self.ctx.last_actors = actors[0], actors
+        if len(actors) == 2:
+            self.ctx.pair = actors
         if times:
             self.previous_times = times
         self.previous_paragraph = sentence.paragraph
