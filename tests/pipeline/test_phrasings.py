@@ -107,3 +107,19 @@ def test_successions(lang: str, text: str, predicate: str) -> None:
     assert [(p, d) for _, p, _, _, d in claims] == [(predicate, "2001")]
     (old, _, _, new, _) = next(iter(claims))
     assert (old != new and "emg" in new) or "environment" in new
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", f"Das UNEP nimmt regelmäßig an den Sitzungen der {EMG_DE} teil."),
+        ("en", f"UNEP takes part in the work of the {EMG_EN}."),
+    ],
+)
+def test_participation(lang: str, text: str) -> None:
+    assert [(s, p) for s, p, *_ in found(text, lang)] == [("unep", "participates_in")]
+
+
+def test_a_membership_says_more_than_taking_part() -> None:
+    text = f"Seit 2005 nehmen Vertreter der FAO als Mitglieder an der {EMG_DE} teil."
+    assert [(s, p, d) for s, p, _, _, d in found(text, "de")] == [("fao", "member_of", "2005")]

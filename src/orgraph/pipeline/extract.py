@@ -581,14 +581,17 @@ def _attribute_instruments(claims: list[Claim], entities: dict[str, NewEntity]) 
 
 
 def _drop_subsumed(claims: list[Claim]) -> list[Claim]:
-    """A firm agreement between two organizations already says they cooperate: drop the weaker claim."""
+    """A firm agreement already says two organizations cooperate, a membership that one takes
+    part in the other ("nehmen als Mitglieder an UN-Länderteams teil"): drop the weaker claim."""
     agreed = {
         frozenset((c.subject, c.object))
         for c in claims
         if c.predicate == "agreement_with" and "hedge" not in c.qualifiers
     }
+    belongs = {(c.subject, c.object) for c in claims if c.predicate in ("member_of", "part_of")}
     return [
         c
         for c in claims
         if not (c.predicate == "cooperates_with" and frozenset((c.subject, c.object)) in agreed)
+        and not (c.predicate == "participates_in" and (c.subject, c.object) in belongs)
     ]
