@@ -88,3 +88,18 @@ def test_the_organization_resolves_to_the_text_focus() -> None:
 )
 def test_a_long_form_starts_at_the_name_not_at_the_clause(text: str, label: str) -> None:
     assert label in {e.label for e in extract(text, "de").new_entities.values()}
+
+
+def test_a_body_named_in_two_languages_is_learned_without_an_acronym() -> None:
+    text = (
+        "Zuständig war eine kleine Abteilung für Meeresrecht (Division of Ocean Law). "
+        "Später wurde die Abteilung aufgewertet."
+    )
+    result = extract(text, "de")
+    assert "division-of-ocean-law" in result.new_entities
+    assert [m.entity for m in result.mentions if m.how == "reference"] == ["division-of-ocean-law"]
+    # A role with a gloss is no body.
+    assert (
+        extract("Jedes Cluster hat eine Leitorganisation (Cluster Lead Agency).", "de").new_entities
+        == {}
+    )

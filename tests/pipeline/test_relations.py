@@ -334,3 +334,19 @@ def test_both_stands_for_the_two_last_named_together() -> None:
     )
     found = {(s, o) for s, p, _, o, _ in claims(text, "en") if p == "member_of"}
     assert {s for s, _ in found} == {"ocean-fund", "sea-council"}
+
+
+def test_merged_into_a_body_named_after_the_verb_and_a_replaced_pronoun() -> None:
+    merged = (
+        "Mitte September 1997 wurden das Büro für Meeresfragen (BMF) und das Zentrum für "
+        "Meeresrecht (ZMR) zu einem einzigen Amt zusammengelegt, dem Amt für Ozeane (AFO)."
+    )
+    assert {(s, p, o) for s, p, _, o, _ in claims(merged)} == {
+        ("bmf", "merged_into", "afo"),
+        ("zmr", "merged_into", "afo"),
+    }
+    replaced = (
+        "Nachdem die Meereskommission (MK) in die Kritik geraten war, beschloss die "
+        "Generalversammlung 2006, sie durch den Meeresrat (MR) zu ersetzen."
+    )
+    assert ("mk", "replaced_by", None, "mr", "2006") in claims(replaced)

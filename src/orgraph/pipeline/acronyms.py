@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from orgraph.names import fold, looks_like_acronym, slug
 from orgraph.pipeline.lexicon import lexicon
 from orgraph.pipeline.mentions import Mention, NameIndex
+from orgraph.pipeline.propernames import is_english_head
 from orgraph.pipeline.tokens import ARTICLE_KEY, Token
 
 _PAREN = re.compile(r"\(([^()]{2,120})\)")
@@ -116,11 +117,13 @@ def _article_start(tokens: list[Token], text: str, base: int, last: int) -> int 
             article >= 1
             and article > i - 3
             and tokens[article].key != ARTICLE_KEY
+            and fold(tokens[article].text) not in _INDEFINITE
             and tokens[article].text.islower()
             and tokens[article].text not in _PREPOSITIONS
         ):
             article -= 1  # "in der neu gebildeten Hauptabteilung": the article, then adjectives
-        if i >= 1 and tokens[i].text[:1].isupper() and tokens[article].key == ARTICLE_KEY:
+        opens = tokens[article].key == ARTICLE_KEY or fold(tokens[article].text) in _INDEFINITE
+        if i >= 1 and tokens[i].text[:1].isupper() and opens:
             before = tokens[article - 1] if article >= 1 else None
             # "für die Koordinierung" and "Entwicklungsgruppe der Vereinten" continue a name;
             # "ein eigenes Forum, die Umweltmanagementgruppe" and "(BOF) die Sektion" start one.
@@ -133,6 +136,10 @@ def _article_start(tokens: list[Token], text: str, base: int, last: int) -> int 
                 or (before.text.casefold() not in _PREPOSITIONS and not before.text[:1].isupper())
                 # "Mitglied der Umweltmanagementgruppe (EMG)": a role noun is no name's head
                 or lexicon().has("role_nouns", fold(before.text))
+                # "Nachdem die Meereskommission (MK) …", "Mit dem Fonds (…)": capitalised only
+                # because it opens the sentence
+                or fold(before.text) in lexicon().words["subordinators"]
+                or (article == 1 and before.text.casefold() in _PREPOSITIONS)
                 # "1975 in das neue Büro", "(BMR) in der …": a preposition after no name part
                 or (
                     before.text.casefold() in _PREPOSITIONS
@@ -190,6 +197,8 @@ def _long_form_start(
         return first
     return by_article
 
+
+_INDEFINITE = frozenset(["ein", "eine", "einer", "einen", "einem", "eines", "a", "an"])
 
 # Prepositions inside names: "Fonds für die Reaktion auf Notsituationen", "Übereinkommen über …".
 _NAME_PREPOSITIONS = frozenset(["auf", "über", "gegen", "zwischen", "im", "to", "against", "at"])
@@ -351,6 +360,29 @@ def learn_definitions(
             )
             result += _inside(tokens, open_at, close_at, inner, entity)
             result.sort(key=lambda m: m.start)
+        elif not outer and not inside and _is_proper_name(inner) and _english_head(inner):
+            # "eine kleine Abteilung für Menschenrechte (Division of Human Rights)": a body the
+            # gazetteer lacks, named in both languages.
+            start = _long_form_start(tokens, text, base, last, [], None)
+            start = _trimmed_start(tokens, start, last) if start is not None else None
+            if start is None:
+                continue
+            if start == last and (start == 0 or tokens[start - 1].key != ARTICLE_KEY):
+                continue  # "eine Leitorganisation (Cluster Lead Agency)": a role, not a body
+            long_form = text[tokens[start].start - base : tokens[last].end - base]
+            entity = slug(inner)
+            learned.append(LearnedEntity(entity, long_form, ""))
+            index.types[entity] = "organization"
+            index.add_name(long_form, entity)
+            index.add_name(inner, entity)
+            seen_forms.setdefault(entity, set()).update({long_form, inner})
+            result.append(
+                Mention(
+                    tokens[start].start, tokens[last].end, long_form, entity, "learned", start, last
+                )
+            )
+            result += _inside(tokens, open_at, close_at, inner, entity)
+            result.sort(key=lambda m: m.start)
         elif (
             outer
             and not inside
@@ -386,6 +418,14 @@ _LINKERS = frozenset(
         "das",
     ]
 )
+
+
+def _english_head(name: str) -> bool:
+    """Whether an English name ends its head noun like an organization ("Division of …")."""
+    words = [fold(w) for w in name.replace("-", " ").split()]
+    head = next((w for w in words if w in ("of", "for", "on")), None)
+    noun = words[words.index(head) - 1] if head and words.index(head) > 0 else words[-1]
+    return is_english_head(noun)
 
 
 def _is_proper_name(text: str) -> bool:

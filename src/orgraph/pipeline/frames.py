@@ -130,7 +130,8 @@ class Frames(Clause):
                 giver = givers[0].entity
                 granted_to = [after[0], *self.enumerated_after(after[0])]
                 return [(a.entity, giver) for a in granted_to if a.entity != giver], False
-        if self.word(hit.first - 1) in self.lex.words["possessives"]:
+        collective = self.word(hit.first).endswith(("schaft", "ship"))  # "ihrer Mitgliedschaft"
+        if self.word(hit.first - 1) in self.lex.words["possessives"] and not collective:
             # "Zu ihren Gründungspartnern gehörten A, B und C", "the Fund was one of its founding
             # members": the body is one named earlier in the sentence, else the one just spoken of.
             earlier = [
@@ -385,6 +386,26 @@ class Frames(Clause):
         if new is None:
             return [], False
         self.ctx.body = new.entity
+        pronoun = next(
+            (
+                i
+                for i in range(max(0, new.first_token - 3), new.first_token)
+                if self.word(i) in self.lex.words["subject_pronouns"]
+            ),
+            None,
+        )
+        if pronoun is not None:
+            # "beschloss die Generalversammlung, sie durch den Menschenrechtsrat zu ersetzen":
+            # the pronoun stands for an organization named before it, not for the organ deciding.
+            named = [
+                a
+                for a in self.args
+                if a.last_token < pronoun
+                and a.entity != new.entity
+                and self.ctx.types.get(a.entity) != "principal_organ"
+            ]
+            if named:
+                return [(named[-1].entity, new.entity)], True
         old = [
             a
             for a in region
@@ -436,7 +457,17 @@ class Frames(Clause):
     ) -> tuple[Pairs, bool]:
         region = before + after
         targets = [a for a in region if self.after_mark(a, "target_marks")]
-        if before and after and self.word(hit.last + 1) in self.lex.words["target_marks"]:
+        # "… zu einem einzigen Amt zusammengelegt, dem Büro …": the target is named after the verb.
+        unnamed_target = any(
+            self.word(i) in self.lex.words["target_marks"]
+            and self.word(i + 1) in ("einem", "einer", "a", "one", "a single")
+            for i in range(max(0, hit.first - 6), hit.first)
+        )
+        if (
+            before
+            and after
+            and (self.word(hit.last + 1) in self.lex.words["target_marks"] or unnamed_target)
+        ):
             # "A, B and C were merged into one body, the UNDCP": the first name after "into".
             target, merged = after[0], before
         elif targets:

@@ -27,6 +27,11 @@ def _lexicon() -> dict[str, Any]:
     )
 
 
+def is_english_head(word: str) -> bool:
+    """ "division", "committee", "fund": a noun that heads an English organization name."""
+    return word in _lexicon()["name_heads_en"]
+
+
 def _is_head(word: str) -> bool:
     return word.endswith(_heads()) or word in _lexicon()["name_heads_en"]
 
