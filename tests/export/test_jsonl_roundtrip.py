@@ -57,10 +57,14 @@ class Graph:
 def entities(ids: list[str]) -> st.SearchStrategy[list[Entity]]:
     kinds = st.sampled_from(["label", "acronym", "alias", "seen", "former"])
     names = st.lists(st.builds(Name, WORDS, st.sampled_from(["", "de", "en", "fr"]), kinds))
-    return st.tuples(*(st.tuples(WORDS, names) for _ in ids)).map(
+    types = st.sampled_from(["organization", "inter_agency_body", "unit", "cluster"])
+    parents = st.none() | st.sampled_from(ids)
+    wikidata = st.none() | st.from_regex(r"Q[1-9][0-9]{0,6}", fullmatch=True)
+    each = st.tuples(WORDS, names, types, parents, wikidata)
+    return st.tuples(*(each for _ in ids)).map(
         lambda drawn: [
-            Entity(entity_id, "organization", label, list(names))
-            for entity_id, (label, names) in zip(ids, drawn, strict=True)
+            Entity(entity_id, kind, label, list(names), parent=parent, wikidata=qid)
+            for entity_id, (label, names, kind, parent, qid) in zip(ids, drawn, strict=True)
         ]
     )
 
@@ -121,6 +125,13 @@ def test_export_import_export_is_identical(graph: Graph) -> None:
     assert list(export_lines(copy)) == lines
     referenced = {json.loads(line)[side]["id"] for line in lines for side in ("subject", "object")}
     assert copy.stats() == {"entities": len(referenced), "sources": 0, "claims": len(lines)}
+    for entity_id in referenced:  # types, parents and Wikidata ids come back too
+        before, after = original.entity(entity_id), copy.entity(entity_id)
+        assert (after.type, after.parent, after.wikidata) == (
+            before.type,
+            before.parent,
+            before.wikidata,
+        )
 
 
 @SETTINGS

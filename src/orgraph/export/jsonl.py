@@ -24,7 +24,19 @@ def export_lines(store: Store, *, history: bool = False) -> Iterator[str]:
             if entity_id not in entities:
                 entities[entity_id] = store.entity(entity_id)
         line = claim_json(claim, entities[claim.subject], entities[claim.object])
+        for side, entity_id in (("subject", claim.subject), ("object", claim.object)):
+            line[side].update(_identity(entities[entity_id]))
         yield json.dumps(line, ensure_ascii=False, sort_keys=True)
+
+
+def _identity(entity: Entity) -> dict[str, Any]:
+    """What an import needs beyond SPEC's {id, label, aliases} to restore the entity as it was."""
+    extra: dict[str, Any] = {"type": entity.type}
+    if entity.parent:
+        extra["parent"] = entity.parent
+    if entity.wikidata:
+        extra["wikidata"] = entity.wikidata
+    return extra
 
 
 def write_jsonl(store: Store, out: IO[str], *, history: bool = False) -> int:
@@ -58,7 +70,17 @@ def _entity(ref: Any) -> Entity:
     if not isinstance(ref, dict) or not isinstance(ref.get("id"), str) or not ref.get("label"):
         raise InvalidImport("subject/object must be {id, label, aliases}")
     aliases = [a for a in ref.get("aliases", []) if isinstance(a, str)]
-    return Entity(ref["id"], "organization", ref["label"], [Name(a, "", "seen") for a in aliases])
+    optional = {k: ref.get(k) for k in ("type", "parent", "wikidata")}
+    if any(v is not None and not isinstance(v, str) for v in optional.values()):
+        raise InvalidImport("type, parent and wikidata must be strings")
+    return Entity(
+        ref["id"],
+        optional["type"] or "organization",
+        ref["label"],
+        [Name(a, "", "seen") for a in aliases],
+        parent=optional["parent"],
+        wikidata=optional["wikidata"],
+    )
 
 
 def parse_line(text: str) -> tuple[Claim, Entity, Entity]:
