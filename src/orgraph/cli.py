@@ -343,10 +343,11 @@ def check(ctx: click.Context, as_known: Any, fmt: str) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["jsonl", "csv", "graphml", "ttl"]),
+    type=click.Choice(["jsonl", "csv", "graphml", "ttl", "jsonld", "popolo", "quickstatements"]),
     default="jsonl",
     show_default=True,
-    help="jsonl (re-importable), csv (spreadsheets), graphml (Gephi), ttl (RDF, W3C ORG).",
+    help="jsonl (re-importable), csv (spreadsheets), graphml (Gephi), ttl or jsonld (RDF, W3C "
+    "ORG), popolo (memberships), quickstatements (Wikidata: claims on entities with a QID).",
 )
 @click.option("--history", is_flag=True, help="JSONL: every record ever, retracted ones included.")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-")

@@ -37,6 +37,7 @@ class Predicate:
     symmetric: bool = False
     org: str = "org:linkedTo"
     wikidata: str = ""
+    wikidata_roles: tuple[str, ...] = ()
     why: str = ""
 
 
@@ -53,6 +54,7 @@ def predicates() -> dict[str, Predicate]:
             symmetric=bool(entry.get("symmetric", False)),
             org=entry.get("org", "org:linkedTo"),
             wikidata=entry.get("wikidata", ""),
+            wikidata_roles=tuple(entry.get("wikidata_roles", ())),
             why=entry.get("why", ""),
         )
         for name, entry in raw.items()

@@ -1,4 +1,5 @@
-"""Exports for the tools people already use: CSV (spreadsheets), GraphML (Gephi), Turtle (RDF).
+"""Exports for the tools people already use: CSV (spreadsheets), GraphML (Gephi), Turtle and
+JSON-LD (RDF), Popolo (membership data), QuickStatements (Wikidata).
 
 Each format is a small sink: `write(claim, subject, object)` per claim, then `finalize()`.
 JSONL, the re-importable format, lives in `jsonl.py`.
@@ -13,6 +14,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
+from orgraph.export.popolo import PopoloSink
+from orgraph.export.wikidata import QuickStatementsSink
 from orgraph.model import Claim, Entity, predicate
 from orgraph.store import Store
 
@@ -133,6 +136,8 @@ class GraphmlSink:
 class TurtleSink:
     """W3C ORG in RDF: a claim is an org:Membership-like node with its time and provenance."""
 
+    FORMAT = ox.RdfFormat.TURTLE
+
     def __init__(self, out: IO[str]) -> None:
         self.out = out
         self.quads: list[ox.Quad] = []
@@ -171,12 +176,25 @@ class TurtleSink:
             add(ox.Quad(node, ox.NamedNode(PROV + "wasDerivedFrom"), source))
 
     def finalize(self) -> None:
-        data = ox.serialize(self.quads, format=ox.RdfFormat.TURTLE)
+        data = ox.serialize(self.quads, format=self.FORMAT)
         assert data is not None
         self.out.write(data.decode("utf-8"))
 
 
-SINKS: dict[str, type[Any]] = {"csv": CsvSink, "graphml": GraphmlSink, "ttl": TurtleSink}
+class JsonLdSink(TurtleSink):
+    """The same RDF graph as JSON-LD, for tools that read JSON."""
+
+    FORMAT = ox.RdfFormat.JSON_LD
+
+
+SINKS: dict[str, type[Any]] = {
+    "csv": CsvSink,
+    "graphml": GraphmlSink,
+    "ttl": TurtleSink,
+    "jsonld": JsonLdSink,
+    "popolo": PopoloSink,
+    "quickstatements": QuickStatementsSink,
+}
 
 
 def claims_with_entities(store: Store) -> Iterator[tuple[Claim, Entity, Entity]]:
