@@ -346,3 +346,23 @@ def test_membership_ends_when_the_body_is_replaced(store: Store) -> None:
     when = {d: curation.read_date(d) for d in ("2010", "2018", "2020")}
     answers = {d: is_member(store, "UNICEF", "IASC", w).answer.value for d, w in when.items() if w}
     assert answers == {"2010": "yes", "2018": "yes", "2020": "no"}
+
+
+def test_a_state_observed_at_a_date_answers_for_that_date_only() -> None:
+    """ "Stand 2023 gehörten dem NMF … an": true in 2023, begun at some unknown earlier time."""
+    from orgraph.ingest import ingest_text
+
+    store = Store()
+    store.seed()
+    text = (
+        "Das Netzwerk für Meeresfragen (NMF) tagt in Genf. Stand 2023 gehörten dem NMF neun "
+        "Organisationen an, darunter die FAO und die WHO.\n"
+    )
+    ingest_text(store, text, "nmf.txt")
+    claim = next(c for c in store.claims() if c.subject == "fao")
+    assert claim.interval.start is None and claim.qualifiers["as_of"] == "2023"
+    answers = {
+        at: query.is_member(store, "FAO", "NMF", FuzzyDate.parse(at)).answer.value
+        for at in ("2023", "2020", "2023-05-01")
+    }
+    assert answers == {"2023": "yes", "2020": "uncertain", "2023-05-01": "uncertain"}

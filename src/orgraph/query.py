@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from orgraph.errors import InvalidClaim
+from orgraph.errors import InvalidClaim, InvalidDate
 from orgraph.fuzzydate import FuzzyDate
 from orgraph.interval import Answer, EndState, Interval, Verdict
 from orgraph.lineage import NamePeriod, lineage, name_at
@@ -136,8 +136,24 @@ def _membership_verdicts(
             # (A claim that starts after the body's end is left as the source says.)
             with suppress(InvalidClaim):
                 interval = Interval(interval.start, ended)
-        by_member[claim.subject].append((interval.check(*period), claim))
+        by_member[claim.subject].append(
+            (_observed(claim, period) or interval.check(*period), claim)
+        )
     return by_member
+
+
+def _observed(claim: Claim, period: Period) -> Verdict | None:
+    """ "Stand 2023 gehörten ihm … an": the source saw the membership at some time in 2023; asked
+    about a period that holds all of that time, the answer is yes whatever the unknown start."""
+    as_of = claim.qualifiers.get("as_of")
+    if not as_of:
+        return None
+    with suppress(InvalidDate):
+        seen = FuzzyDate.parse(as_of)
+        low, high = seen.period()
+        if period[0] <= low and high <= period[1]:
+            return Verdict(Answer.YES, f"the source states it as of {as_of}")
+    return None
 
 
 def _body_end(store: Store, body_id: str, as_known: date | None) -> FuzzyDate | None:

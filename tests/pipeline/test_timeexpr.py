@@ -440,3 +440,12 @@ def test_spans_are_exact_ordered_and_disjoint(text: str) -> None:
             assert expr.value is None and expr.until is None
         if expr.relation is Relation.UNTIL:
             assert expr.value is None and expr.until is not None
+
+
+@pytest.mark.parametrize(
+    "text", ["Stand 2023 gehörten ihm neun an.", "Zum Stand März 2023 waren es neun."]
+)
+def test_an_observation_date_is_no_start(text: str) -> None:
+    (expr,) = find_time_expressions(text, "de")
+    assert expr.relation is Relation.OBSERVED and expr.value is not None
+    assert expr.value.year == 2023

@@ -519,6 +519,10 @@ class _Document:
             qualifiers["hedge"] = item.hedge
             confidence = min(confidence, 0.4)
         when = _nearest(times, item.anchor, self.text)
+        if when is not None and when.relation is Relation.OBSERVED and when.value is not None:
+            # "Stand 2023 gehörten ihm neun Organisationen an": true then, begun before.
+            qualifiers["as_of"] = when.value.edtf
+            when = None
         self.out.claims.append(
             Claim(
                 item.subject,

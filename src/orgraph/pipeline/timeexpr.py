@@ -36,6 +36,7 @@ class Relation(StrEnum):
     SINCE = "since"
     UNTIL = "until"
     RANGE = "range"
+    OBSERVED = "observed"  # "Stand 2023": holds then, began at some earlier time
     UNANCHORED = "unanchored"
 
 
@@ -96,6 +97,7 @@ _NUMBERS: dict[str, int] = {_key(word): value for word, value in _LEX["numbers"]
 _SINCE = {_key(w) for w in _PREP["since"]}
 _UNTIL = {_key(w) for w in _PREP["until"]}
 _AT = {_key(w) for w in _PREP["at"]}
+_OBSERVED = {_key(w) for w in _PREP["observed"]}
 _FIXED = {_key(p): int(v) for p, v in _REL_LEX["fixed"].items()}
 _WITH_MOD = {_key(p): int(v) for p, v in _REL_LEX["with_modifier"].items()}
 _LATER = {_key(w) for w in _REL_LEX["counted"]["later"]}
@@ -114,7 +116,9 @@ _MOD = _ci(_alt(w for ws in _LEX["modifiers"].values() for w in ws))
 _OF = _ci(_alt(_PREP["of_year"]))
 _ART = _ci(_alt(_PREP["articles"]))
 _YEARW = _ci(_alt(_PREP["year_words"]))
-_PRE = _ci(_alt(_PREP["at"] + _PREP["since"] + _PREP["until"] + _PREP["range_from"]))
+_PRE = _ci(
+    _alt(_PREP["at"] + _PREP["since"] + _PREP["until"] + _PREP["range_from"] + _PREP["observed"])
+)
 _BETWEEN = _ci(_alt(_PREP["between"]))
 _TO = _ci(_alt(_PREP["range_to"]))
 _AND = _ci(_alt(_PREP["range_and"]))
@@ -287,6 +291,8 @@ def _datetime_expression(m: re.Match[str], text: str) -> TimeExpression | None:
         return TimeExpression(start, end, text[start:end], Relation.SINCE, first)
     if pre in _UNTIL:
         return TimeExpression(start, end, text[start:end], Relation.UNTIL, None, last)
+    if pre in _OBSERVED:
+        return TimeExpression(start, end, text[start:end], Relation.OBSERVED, first, last)
     if pre not in _AT:
         # "die Resolution von 1992", "zwischen 2001 …": the word belongs to no point.
         start = m.start("a")
