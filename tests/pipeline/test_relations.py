@@ -350,3 +350,16 @@ def test_merged_into_a_body_named_after_the_verb_and_a_replaced_pronoun() -> Non
         "Generalversammlung 2006, sie durch den Meeresrat (MR) zu ersetzen."
     )
     assert ("mk", "replaced_by", None, "mr", "2006") in claims(replaced)
+
+
+def test_a_span_dates_an_event_within_it_but_bounds_a_state() -> None:
+    joined = extract(
+        "In den 1990er-Jahren trat die FAO der Umweltmanagementgruppe (EMG) bei.", "de"
+    )
+    (claim,) = joined.claims
+    assert claim.interval.start is None and claim.interval.end is None
+    assert claim.qualifiers["began_within"] == "1990/1999"
+    part = extract("Von 1919 bis 1946 war die ILO Teil des Völkerbunds.", "de")
+    (claim,) = part.claims
+    assert (claim.subject, claim.object) == ("ilo", "league-of-nations")
+    assert (str(claim.interval.start), str(claim.interval.end)) == ("1919", "1946")

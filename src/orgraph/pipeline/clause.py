@@ -163,6 +163,14 @@ class Clause:
                 return False
             if i in self.covered:
                 return False  # another organization stands between: "vom UNDP getrennt und …"
+            token = self.tokens[i]
+            if token.text[:1].isdigit() or (
+                token.text.islower()
+                and token.key != ARTICLE_KEY
+                and self.word(i) not in self.lex.words["genitive_links"]
+                and not token.text.endswith(("e", "en", "er", "es", "em"))
+            ):
+                return False  # a date or a verb stands between: "Von 1919 bis 1946 war die ILO"
             i -= 1
         return False
 

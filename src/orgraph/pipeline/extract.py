@@ -523,6 +523,17 @@ class _Document:
             # "Stand 2023 gehörten ihm neun Organisationen an": true then, begun before.
             qualifiers["as_of"] = when.value.edtf
             when = None
+        elif (
+            when is not None
+            and when.relation is Relation.RANGE
+            and item.frame in _EVENT_FRAMES
+            and when.value is not None
+            and when.until is not None
+        ):
+            # "In den 1990er-Jahren trat X bei": the event happened some time in the span; the
+            # span is not how long the membership lasted.
+            qualifiers["began_within"] = f"{when.value.edtf}/{when.until.edtf}"
+            when = None
         self.out.claims.append(
             Claim(
                 item.subject,
