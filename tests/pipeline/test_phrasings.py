@@ -34,7 +34,9 @@ def found(text: str, lang: str) -> set[tuple[str, str, str, str, str]]:
         ("de", f"Zu den Mitgliedern der {EMG_DE} gehören das UNEP, die FAO und die WHO."),
         ("de", f"Mitglieder der {EMG_DE} sind das UNEP, die FAO und die WHO."),
         ("de", f"Der {EMG_DE} gehören unter anderem das UNEP, die FAO und die WHO an."),
+        ("de", f"Die {EMG_DE} hat 51 Mitglieder, darunter das UNEP, die FAO und die WHO."),
         ("en", f"Members of the {EMG_EN} include UNEP, FAO and WHO."),
+        ("en", f"The {EMG_EN} has 51 members, including UNEP, FAO and WHO."),
     ],
 )
 def test_member_lists(lang: str, text: str) -> None:

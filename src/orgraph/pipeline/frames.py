@@ -12,6 +12,7 @@ involved   a subject and every other organization of its clause; passive: "von A
 from __future__ import annotations
 
 from orgraph.model import predicate
+from orgraph.names import fold
 from orgraph.pipeline.clause import Clause
 from orgraph.pipeline.mentions import Mention
 from orgraph.pipeline.tokens import ARTICLE_KEY
@@ -176,10 +177,14 @@ class Frames(Clause):
             bodies = [body] + [a.entity for a in enumerated]
         else:
             # "Die Generalversammlung räumte der IOM den Beobachterstatus ein", or a list after ':'.
-            listed = (
-                bool(after)
-                and ":"
-                in self.text[self.tokens[hit.last].end - self.base : after[0].start - self.base]
+            # "… vier Mitglieder: A, B", "hat 51 Mitglieder, darunter A, B und C".
+            between = (
+                self.text[self.tokens[hit.last].end - self.base : after[0].start - self.base]
+                if after
+                else ""
+            )
+            listed = ":" in between or any(
+                f" {w} " in f" {fold(between)} " for w in self.lex.words["list_markers"]
             )
             # "The founding partners were A, B and C", "A and B are Members as well": the role
             # of the body the text is about.
