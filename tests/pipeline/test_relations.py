@@ -363,3 +363,18 @@ def test_a_span_dates_an_event_within_it_but_bounds_a_state() -> None:
     (claim,) = part.claims
     assert (claim.subject, claim.object) == ("ilo", "league-of-nations")
     assert (str(claim.interval.start), str(claim.interval.end)) == ("1919", "1946")
+
+
+def test_a_section_heading_names_the_body_its_sentences_speak_of() -> None:
+    text = (
+        "Koordinierung im Überblick\n\n"
+        "Der Koordinierungsrat (CEB) bündelt die Arbeit.\n\n"
+        "Meeresnetz\n\n"
+        "Das Meeresnetz (MN) wurde 2004 als nachgeordnetes Gremium des CEB eingerichtet. "
+        "Der Mechanismus soll die Arbeit bündeln. Zu seinen Mitgliedern zählen unter anderem "
+        "die FAO und die WHO.\n"
+    )
+    found = {(s, p, o) for s, p, _, o, _ in claims(text)}
+    assert ("mn", "part_of", "ceb") in found
+    assert {("fao", "member_of", "mn"), ("who", "member_of", "mn")} <= found
+    assert not any(o == "ceb" and p == "member_of" for _, p, o in found)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from orgraph.names import fold, looks_like_acronym, slug
 from orgraph.pipeline.lexicon import lexicon
 from orgraph.pipeline.mentions import Mention, NameIndex
-from orgraph.pipeline.propernames import is_english_head
+from orgraph.pipeline.propernames import is_english_head, is_name_head
 from orgraph.pipeline.tokens import ARTICLE_KEY, Token
 
 _PAREN = re.compile(r"\(([^()]{2,120})\)")
@@ -194,8 +194,26 @@ def _long_form_start(
                 and not any(ch in gap for ch in ",;()")
             ):
                 first -= 2
+        if (
+            by_article is not None
+            and by_article < first
+            and is_name_head(fold(tokens[by_article].text))
+            and _name_words(tokens, by_article, first)
+        ):
+            first = by_article  # "Unterausschuss für Ozeane und Küstengebiete des ACC (ACC SOCA)"
         return first
     return by_article
+
+
+def _name_words(tokens: list[Token], start: int, end: int) -> bool:
+    """Only words a name holds, and no second name joined on ("… Nationen und das Institut")."""
+    span = tokens[start:end]
+    joined = any(
+        a.text.casefold() in ("und", "and") and b.key == ARTICLE_KEY for a, b in zip(span, span[1:])
+    )
+    return not joined and all(
+        t.text[:1].isupper() or t.text.casefold() in _NAME_LINKS for t in span
+    )
 
 
 _INDEFINITE = frozenset(["ein", "eine", "einer", "einen", "einem", "eines", "a", "an"])
@@ -238,6 +256,7 @@ def _trimmed_start(tokens: list[Token], start: int, last: int) -> int | None:
             any(ch.isdigit() for ch in word)
             or (_verb_like(word) and word not in _NAME_PREPOSITIONS)
             or fold(word) in lexicon().words["naming_nouns"]
+            or fold(word) in _INDEFINITE  # "die Schaffung eines Netzwerks für …"
             or (looks_like_acronym(word) and follows_lower)
         ):
             cut = i + 1

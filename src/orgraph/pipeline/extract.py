@@ -381,9 +381,13 @@ class _Document:
         self.ctx.recent_body = recent if recent in self.named_in_paragraph else None
         reader = SentenceReader(sentence.text, tokens, sentence.start, args, self.ctx, self.lang)
         if sentence.block is Block.HEADING:
-            # A heading claims nothing, but "Leitorganisationen der globalen Cluster" opens a list.
+            # A heading claims nothing, but "Leitorganisationen der globalen Cluster" opens a list,
+            # and one that names one organization says what the section is about.
             self.open_frame = reader.heading_frame()
             self.open_times = []
+            named = {m.entity for m in mentions if m.how != "reference"}
+            if len(named) == 1:
+                self.discourse.section = self.ctx.section = named.pop()
             return
         found, counts = reader.read()
         found += _listed_parts(sentence, tokens, mentions, args)
@@ -393,10 +397,16 @@ class _Document:
             found.append(same)
         frame = self.open_frame
         if sentence.block is Block.ITEM and frame is not None:
-            # An item's own trigger wins, unless it merely repeats the list's (a lead in a list of leads).
-            if not found or {(f.frame, f.role) for f in found} == {
-                (frame.trigger.frame, frame.trigger.role)
-            }:
+            # An item's own trigger wins, unless it merely repeats the list's (a lead in a list of
+            # leads). An item whose own trigger could not be read ("Child Protection is led by
+            # UNICEF") is not read as the list's either.
+            own = {(h.trigger.predicate, h.trigger.role) for h in reader.hits}
+            repeats = own <= {(frame.trigger.predicate, frame.trigger.role)}
+            if (not found and repeats) or (
+                found
+                and {(f.frame, f.role) for f in found}
+                == {(frame.trigger.frame, frame.trigger.role)}
+            ):
                 found = self.continue_list(reader, args, sentence) or found
         else:
             self.open_frame = reader.open_frame

@@ -38,10 +38,24 @@ class Frames(Clause):
             others = [a.entity for a in before + after if a not in agents]
             return [(g.entity, o) for g in agents for o in others], False
         subjects, inherited = self.subjects(hit, before, after, previous)
-        # "UNICEF co-leads the cluster together with Save the Children": a partner in the act.
-        partners = [a.entity for a in after if self.joined_by(a)]
-        subjects = subjects + [p for p in partners if p not in subjects]
-        objects = [a.entity for a in after if a.entity not in subjects]
+        # "UNICEF co-leads the cluster together with Save the Children": a partner in the act —
+        # of the object named just before it ("two clusters: A, together with X, and B, together
+        # with Y"), or of all of them.
+        joined = [a for a in after if self.joined_by(a)]
+        objects = [a.entity for a in after if a.entity not in subjects and a not in joined]
+        partner_of = {
+            p.entity: [o.entity for o in after if o not in joined and o.last_token < p.first_token][
+                -1:
+            ]
+            for p in joined
+        }
+        if hit.trigger.passive or not objects or not any(partner_of.values()):
+            subjects = subjects + [p.entity for p in joined if p.entity not in subjects]
+            objects = [a.entity for a in after if a.entity not in subjects]
+        else:
+            pairs = [(s, o) for s in subjects for o in objects]
+            pairs += [(p, o) for p, owned in partner_of.items() for o in owned or objects]
+            return list(dict.fromkeys(pairs)), inherited
         if not objects and hit.trigger.predicate == "leads" and self.ctx.recent_body:
             # "Den Vorsitz führt der Nothilfekoordinator": the chair of the body just spoken of.
             objects, inherited = [self.ctx.recent_body], True
@@ -138,7 +152,7 @@ class Frames(Clause):
             earlier = [
                 a.entity for a in self.args if a.last_token < hit.first and self.body_type(a.entity)
             ]
-            body_id = earlier[-1] if earlier else self.ctx.actor
+            body_id = earlier[-1] if earlier else (self.ctx.actor or self.ctx.section)
             if body_id is None:
                 return [], False
             clause_start = max((i + 1 for i in range(hit.first) if "," in self.gap(i)), default=0)
@@ -161,10 +175,11 @@ class Frames(Clause):
             marked = [
                 a for a in region if self.after_mark(a, "object_preps") and a.first_token > hit.last
             ]
-            genitive = (
-                after
-                and after[0].first_token == hit.last + 2
-                and self.word(hit.last + 1) in self.lex.words["genitive_links"]
+            links = self.lex.words["genitive_links"]
+            genitive = after and (
+                (after[0].first_token == hit.last + 2 and self.word(hit.last + 1) in links)
+                # the trigger ends with its genitive: "als nachgeordnetes Gremium des CEB"
+                or (after[0].first_token == hit.last + 1 and self.word(hit.last) in links)
             )
             body_mention = after[0] if genitive else (marked[0] if marked else None)
         bodies: list[str] = []
@@ -204,11 +219,16 @@ class Frames(Clause):
                 granting[0]
                 if granting
                 else (
-                    self.ctx.topic
+                    (self.ctx.section or self.ctx.topic)
                     if role_alone
                     else self.ctx.focus_body
                     if capacity or final
-                    else hit.trigger.default_body
+                    # "Programme und Sonderorganisationen – darunter die FAO": a plural implies no body
+                    else (
+                        None
+                        if self.word(hit.last).endswith(("en", "ies"))
+                        else hit.trigger.default_body
+                    )
                 )
             )
             if fallback is None:

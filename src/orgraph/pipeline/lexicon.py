@@ -70,6 +70,7 @@ class Trigger:
     default_body: str | None = None
     # One of these must stand just before: "eine Hauptabteilung des …", not "dem Programm der …".
     only_after: frozenset[str] = frozenset()
+    opens_list: bool = True  # "…, nämlich:" continues it in the items; "Within the cluster, …:" not
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,7 @@ def lexicon() -> Lexicon:
             not_after=frozenset(fold(w) for w in entry.get("not_after", ())),
             default_body=entry.get("default_body"),
             only_after=frozenset(fold(w) for w in entry.get("only_after", ())),
+            opens_list=bool(entry.get("opens_list", True)),
         )
         for entry in _read("relations.toml")["trigger"]
     )

@@ -32,6 +32,11 @@ def is_english_head(word: str) -> bool:
     return word in _lexicon()["name_heads_en"]
 
 
+def is_name_head(word: str) -> bool:
+    """ "unterausschuss", "programme": a (folded) noun that ends like an organization's head."""
+    return _is_head(word)
+
+
 def _is_head(word: str) -> bool:
     return word.endswith(_heads()) or word in _lexicon()["name_heads_en"]
 

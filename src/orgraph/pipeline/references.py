@@ -65,6 +65,7 @@ class Discourse:
     org_types: dict[str, str] = field(default_factory=dict)
     recent: list[str] = field(default_factory=list)  # entities in order of last mention
     forms: dict[str, set[str]] = field(default_factory=dict)  # folded words of each entity's names
+    section: str | None = None  # the one organization the current section's heading names
 
     def saw(self, entity: str, text: str) -> None:
         if entity in self.recent:
@@ -117,6 +118,9 @@ class Discourse:
         return None
 
 
+_INDEFINITE = frozenset(["ein", "eine", "einer", "eines", "einem", "einen", "a", "an"])
+
+
 def find_units(
     text: str, tokens: list[Token], base: int, mentions: list[Mention]
 ) -> tuple[list[Mention], list[Unit]]:
@@ -131,6 +135,8 @@ def find_units(
             continue
         if tokens[i + 1].key != ARTICLE_KEY and fold(tokens[i + 1].text) != "of":
             continue
+        if i > 0 and fold(tokens[i - 1].text) in _INDEFINITE:
+            continue  # "der HLCP, ein Ausschuss des CEB": describes a body named elsewhere
         parent = by_first.get(i + 2) or (
             by_first.get(i + 3) if tokens[i + 2].key == ARTICLE_KEY else None
         )
@@ -212,6 +218,9 @@ def resolve_references(
                         j += 1
             elif entry["refers_to"] == "head":
                 target = discourse.head_for(word)
+            elif entry["refers_to"] == "section":
+                # "Der Mechanismus soll …" under the heading "UN-Energy".
+                target = discourse.head_for(word) or discourse.section
             else:
                 target = discourse.focus()
             if target:

@@ -59,7 +59,7 @@ class SentenceReader(Frames):
                 # A coordinated clause without its own subject shares the previous one's.
                 previous = list(dict.fromkeys(c.subject for c in claims))
                 consumed = max([a.last_token for a in after] or [consumed])
-            if self.text.rstrip().endswith(":") and n == len(hits) - 1:
+            if self.text.rstrip().endswith(":") and n == len(hits) - 1 and hit.trigger.opens_list:
                 # "…, nämlich:" — the list items that follow continue this trigger.
                 subjects = tuple(previous or self.subjects(hit, before, after, previous)[0])
                 self.open_frame = OpenFrame(

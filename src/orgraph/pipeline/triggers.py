@@ -50,6 +50,7 @@ class Context:
     body: str | None = None  # the last body members joined (for "in die Gruppe aufgenommen")
     focus_body: str | None = None  # the body the text is mostly about
     topic: str | None = None  # the organization the text names most
+    section: str | None = None  # the one organization the current section's heading names
     pair: list[str] = field(default_factory=list)  # the two last named together, for "beide"
     recent_body: str | None = None  # the body named last
     types: dict[str, str] = field(default_factory=dict)
