@@ -219,7 +219,9 @@ def _name_words(tokens: list[Token], start: int, end: int) -> bool:
 _INDEFINITE = frozenset(["ein", "eine", "einer", "einen", "einem", "eines", "a", "an"])
 
 # Prepositions inside names: "Fonds für die Reaktion auf Notsituationen", "Übereinkommen über …".
-_NAME_PREPOSITIONS = frozenset(["auf", "über", "gegen", "zwischen", "im", "to", "against", "at"])
+_NAME_PREPOSITIONS = frozenset(
+    ["auf", "über", "gegen", "zwischen", "im", "mit", "to", "against", "at", "with"]
+)
 
 
 def _spells(acronym: str, name: str) -> bool:
@@ -386,7 +388,8 @@ def learn_definitions(
             start = _trimmed_start(tokens, start, last) if start is not None else None
             if start is None:
                 continue
-            if start == last and (start == 0 or tokens[start - 1].key != ARTICLE_KEY):
+            role = any(lexicon().has("role_nouns", fold(w)) for w in inner.split())
+            if start == last and role:
                 continue  # "eine Leitorganisation (Cluster Lead Agency)": a role, not a body
             long_form = text[tokens[start].start - base : tokens[last].end - base]
             entity = slug(inner)

@@ -93,9 +93,10 @@ class Frames(Clause):
             if first_agent <= a.first_token
             and a.first_token <= max(hit.last, agents[-1].first_token)
         ]
-        return [
-            (a.entity, earlier[-1].entity) for a in chain if a.entity != earlier[-1].entity
-        ], False
+        pairs = [(a.entity, earlier[-1].entity) for a in chain if a.entity != earlier[-1].entity]
+        if hit.trigger.passive:  # "wird vom UNEP verwaltet": the one acted on is part of the agent
+            pairs = [(o, s) for s, o in pairs]
+        return pairs, False
 
     def _frame_involved(
         self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
