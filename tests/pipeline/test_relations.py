@@ -378,3 +378,18 @@ def test_a_section_heading_names_the_body_its_sentences_speak_of() -> None:
     assert ("mn", "part_of", "ceb") in found
     assert {("fao", "member_of", "mn"), ("who", "member_of", "mn")} <= found
     assert not any(o == "ceb" and p == "member_of" for _, p, o in found)
+
+
+def test_a_name_defined_in_its_first_sentence_and_its_partners() -> None:
+    text = (
+        "Oceanaid is a global health initiative that buys medicines. In its first year it teamed "
+        "up with the United Nations Children's Fund (UNICEF). Money was channelled through the "
+        "Global Boat Facility (GBF) of the Stop TB Partnership."
+    )
+    result = extract(text, "en")
+    assert "oceanaid" in result.new_entities
+    found = {(c.subject, c.predicate, c.object) for c in result.claims}
+    assert ("oceanaid", "cooperates_with", "unicef") in found
+    assert any(s == "gbf" and p == "part_of" for s, p, _ in found)
+    # Only a capitalised name defined as a kind of organization: no "The idea is a good one".
+    assert extract("Progress is a slow process.", "en").new_entities == {}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from orgraph.names import fold, looks_like_acronym, slug
 from orgraph.pipeline.lexicon import lexicon
@@ -209,7 +210,7 @@ def _name_words(tokens: list[Token], start: int, end: int) -> bool:
     """Only words a name holds, and no second name joined on ("… Nationen und das Institut")."""
     span = tokens[start:end]
     joined = any(
-        a.text.casefold() in ("und", "and") and b.key == ARTICLE_KEY for a, b in zip(span, span[1:])
+        a.text.casefold() in ("und", "and") and b.key == ARTICLE_KEY for a, b in pairwise(span)
     )
     return not joined and all(
         t.text[:1].isupper() or t.text.casefold() in _NAME_LINKS for t in span

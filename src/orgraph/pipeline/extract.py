@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from orgraph.fuzzydate import FuzzyDate
 from orgraph.interval import EndState, Interval
@@ -19,7 +20,7 @@ from orgraph.names import fold
 from orgraph.pipeline.acronyms import learn_definitions
 from orgraph.pipeline.lexicon import lexicon
 from orgraph.pipeline.mentions import Mention, NameIndex, default_index, find_mentions
-from orgraph.pipeline.propernames import find_proper_names, is_body_name
+from orgraph.pipeline.propernames import defined_name, find_proper_names, is_body_name
 from orgraph.pipeline.references import Discourse, find_units, resolve_references
 from orgraph.pipeline.relations import Context, Found, OpenFrame, SentenceReader
 from orgraph.pipeline.segment import Block, Sentence, segment
@@ -124,6 +125,23 @@ def _listed_parts(
         for a in listed
         if a.entity != whole
     ]
+
+
+_GENITIVE_LINK = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:of(?: the)?|des|der)\s+$")
+
+
+def _genitive_parts(sentence: Sentence, mentions: list[Mention]) -> list[Found]:
+    """ "the Global Drug Facility (GDF) of the Stop TB Partnership", "die Regionalbüros des
+    UNHCR": a name the text introduced, attached by a genitive to an organization, is part of it."""
+    named = [m for m in mentions if m.how != "definition"]
+    found = []
+    for a, b in pairwise(named):
+        if a.how != "learned" or a.entity == b.entity:
+            continue
+        between = sentence.text[a.end - sentence.start : b.start - sentence.start]
+        if _GENITIVE_LINK.fullmatch(between):
+            found.append(Found(a.entity, "part_of", b.entity, None, (), "genitive", a.start))
+    return found
 
 
 def _plural_group(tokens: list[Token], m: Mention) -> bool:
@@ -337,6 +355,10 @@ class _Document:
             mentions, names = find_proper_names(
                 sentence.text, tokens, sentence.start, mentions, self.index, self.lang
             )
+            mentions, defined = defined_name(
+                sentence.text, tokens, sentence.start, mentions, self.index, self.lang
+            )
+            names += defined
         for entity_id, label in names:
             self.add_entity(NewEntity(entity_id, label, "organization"))
         mentions, learned, forms = learn_definitions(
@@ -391,6 +413,7 @@ class _Document:
             return
         found, counts = reader.read()
         found += _listed_parts(sentence, tokens, mentions, args)
+        found += _genitive_parts(sentence, mentions)
         same = self.same_status(sentence, args, found)
         if same:  # the phrase's own clause gives the date, not the first status's clause
             found = [f for f in found if (f.subject, f.object) != (same.subject, same.object)]

@@ -120,7 +120,17 @@ def find_proper_names(
         while (
             first - 1 >= 0
             and first - 1 not in covered
-            and _modifier(tokens[first - 1], first - 1, head_lang)
+            and (
+                _modifier(tokens[first - 1], first - 1, head_lang)
+                # "Stop TB Partnership": an acronym inside an English name, after a modifier
+                or (
+                    head_lang == "en"
+                    and tokens[first - 1].text.isupper()
+                    and first - 2 >= 0
+                    and first - 2 not in covered
+                    and _modifier(tokens[first - 2], first - 2, head_lang)
+                )
+            )
         ):
             gap = text[tokens[first - 1].end - base : tokens[first].start - base]
             if gap.strip(" -&"):  # "Bill & Melinda Gates Foundation"
@@ -158,6 +168,42 @@ def find_proper_names(
         covered.update(range(first, last + 1))
     result.sort(key=lambda m: m.start)
     return result, learned
+
+
+_COPULA_ARTICLE = {
+    "de": (frozenset(["ist", "war"]), frozenset(["ein", "eine"])),
+    "en": (frozenset(["is", "was"]), frozenset(["a", "an"])),
+}
+
+
+def defined_name(
+    text: str, tokens: list[Token], base: int, mentions: list[Mention], index: NameIndex, lang: str
+) -> tuple[list[Mention], list[tuple[str, str]]]:
+    """ "Unitaid is a global health initiative …": a capitalised name that opens a sentence and is
+    defined as a kind of organization becomes one, so its later uses resolve."""
+    copulas, articles = _COPULA_ARTICLE.get(lang, _COPULA_ARTICLE["en"])
+    verb = next((i for i, t in enumerate(tokens[:5]) if fold(t.text) in copulas), None)
+    if verb is None or verb == 0 or any(m.first_token < verb for m in mentions):
+        return mentions, []
+    name = tokens[:verb]
+    gap = text[name[0].start - base : name[-1].end - base]
+    if not all(t.text[:1].isupper() for t in name) or any(ch in gap for ch in ",;:()"):
+        return mentions, []
+    if fold(name[0].text) in _lexicon()["not_modifiers"] or verb + 1 >= len(tokens):
+        return mentions, []
+    if fold(tokens[verb + 1].text) not in articles:
+        return mentions, []
+    kinds = _lexicon()["kind_nouns"]
+    described = [fold(t.text) for t in tokens[verb + 2 : verb + 6]]
+    if not any(w in kinds or _is_head(w) for w in described):
+        return mentions, []
+    label = text[name[0].start - base : name[-1].end - base]
+    entity = slug(label)
+    index.types.setdefault(entity, "organization")
+    index.labels.setdefault(entity, label)
+    index.add_name(label, entity)
+    mention = Mention(name[0].start, name[-1].end, label, entity, "learned", 0, verb - 1)
+    return sorted([*mentions, mention], key=lambda m: m.start), [(entity, label)]
 
 
 def is_body_name(label: str) -> bool:
