@@ -81,6 +81,13 @@ def test_leadership(lang: str, text: str, role: str) -> None:
         ("de", "Die FAO und das UNEP unterzeichneten 2010 eine Absichtserklärung."),
         ("de", "Im Jahr 2010 schlossen die FAO und das UNEP ein Kooperationsabkommen."),
         ("en", "FAO and UNEP signed a memorandum of understanding in 2010."),
+        ("en", "In 2010, FAO and UNEP signed an agreement on cooperation in emergencies."),
+        ("de", "Die FAO und das UNEP schlossen 2010 eine Vereinbarung über die Zusammenarbeit."),
+        (
+            "de",
+            "Ende 2010 billigte die Generalversammlung ein Abkommen über Zusammenarbeit "
+            "zwischen der FAO und dem UNEP.",
+        ),
     ],
 )
 def test_agreements(lang: str, text: str) -> None:

@@ -122,6 +122,17 @@ class Clause:
             break
         return i
 
+    def opens_relative(self, hit: Hit) -> bool:
+        """Whether the trigger's clause is a relative clause whose pronoun is its subject."""
+        start = max((i + 1 for i in range(hit.first) if "," in self.gap(i)), default=0)
+        return (
+            start > 0
+            and self.word(start) in self.lex.words["subject_relatives"]
+            and not any(
+                start < a.first_token < hit.first for a in self.args if not self.prepositional(a)
+            )
+        )
+
     def relative_antecedent(self, hit: Hit) -> Mention | None:
         """ "die Weltbank, die formal eine Sonderorganisation ist", "the HLCP, itself a committee
         of the CEB": when the trigger stands in a relative clause whose pronoun is its subject, or
@@ -309,6 +320,11 @@ class Clause:
         pair = self.pair_subject(hit)
         if pair:
             return pair, True
+        if self.opens_relative(hit):
+            # "eine Organisation, die mit der WHO … zusammenarbeiten sollte": the relative
+            # pronoun is the subject — the organization before it, or none named.
+            antecedent = self.relative_antecedent(hit)
+            return ([antecedent.entity], False) if antecedent else ([], False)
         main = self.main_clause_args()
         own = [
             a.entity

@@ -146,6 +146,8 @@ class Frames(Clause):
                 giver = givers[0].entity
                 granted_to = [after[0], *self.enumerated_after(after[0])]
                 return [(a.entity, giver) for a in granted_to if a.entity != giver], False
+        if self.word(hit.last + 1) in self.lex.words["state_nouns"]:
+            return [], False  # "which has 36 member states": states, not organizations
         collective = self.word(hit.first).endswith(("schaft", "ship"))  # "ihrer Mitgliedschaft"
         if self.word(hit.first - 1) in self.lex.words["possessives"] and not collective:
             # "Zu ihren Gründungspartnern gehörten A, B und C", "the Fund was one of its founding
@@ -163,6 +165,7 @@ class Frames(Clause):
                 if a.entity != body_id
                 and a.first_token >= clause_start
                 and self.can_be_member(a.entity)
+                and not self.in_later_relative(a, hit)
             ]
             return [(m, body_id) for m in members], True
         capacity = self.word(hit.first - 1) in self.lex.words["capacity_marks"] or (
@@ -340,6 +343,14 @@ class Frames(Clause):
     def _frame_found(
         self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
     ) -> tuple[Pairs, bool]:
+        word = self.word(hit.first)
+        if word.endswith(("te", "ten")) and any(
+            a.first_token <= hit.last + 2 for a in self.args if a.first_token > hit.last
+        ):
+            return (
+                [],
+                False,
+            )  # "die 1995 gegründete Welthandelsorganisation": attributive, no founders
         agents = [a for a in self.args if self.is_agent(a) and a.first_token < stop]
         if agents:
             founders = [a for a in self.args if agents[0].first_token <= a.first_token < stop]

@@ -38,6 +38,7 @@ class SentenceReader(Frames):
             h for h in hits if h.first not in self.covered
         ]  # "Commission on …" names, not triggers
         hits = [h for h in hits if not self.negated(h)]
+        hits = self.drop_topics(hits)
         self.hits = hits
         found: list[Found] = []
         previous: list[str] = []
@@ -88,6 +89,22 @@ class SentenceReader(Frames):
             roles = [r for r in roles if r != "member"] or [role or self.open_frame.trigger.role]
             self.open_frame = replace(self.open_frame, roles=tuple(dict.fromkeys(roles)))
         return self.finish(found), self.counts(found)
+
+    def drop_topics(self, hits: list[Hit]) -> list[Hit]:
+        """ "ein Abkommen über Zusammenarbeit und Beziehungen zwischen …", "an agreement on
+        cooperation": the second trigger names the agreement's subject matter, not a relation."""
+        kept: list[Hit] = []
+        for hit in hits:
+            prev = kept[-1] if kept else None
+            if (
+                prev is not None
+                and prev.trigger.frame == "agreement"
+                and hit.first - prev.last == 2
+                and self.word(prev.last + 1) in self.lex.words["topic_links"]
+            ):
+                continue
+            kept.append(hit)
+        return kept
 
     def heading_frame(self) -> OpenFrame | None:
         hits = find_triggers(self.tokens, self.lex)
