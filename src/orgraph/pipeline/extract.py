@@ -328,6 +328,7 @@ class _Document:
         self.open_times: list[TimeExpression] = []
         self.previous_paragraph = -1
         self.named_in_paragraph: set[str] = set()
+        self.last_claim_time: TimeExpression | None = None  # the date of the sentence's last claim
         self.last_status: Found | None = None
 
     def add_entity(self, entity: NewEntity) -> None:
@@ -438,8 +439,13 @@ class _Document:
             times = self.open_times  # "Gegründet 1994 von …:" — the items share the intro's date
         inherit = self.previous_times if sentence.paragraph == self.previous_paragraph else []
         if not times and _says_since_then(sentence.text):
-            # "Seither leiten sie …": since the date the previous sentence gave.
-            times = [replace(t, relation=Relation.SINCE) for t in self.previous_times[-1:]]
+            # "Seither leiten sie …": since the date of what the previous sentence told (its
+            # last dated claim), else its last date.
+            told = self.last_claim_time or (
+                self.previous_times[-1] if self.previous_times else None
+            )
+            times = [replace(told, relation=Relation.SINCE)] if told else []
+        self.last_claim_time = None
         for item in found:
             # Events (and founders) without a date of their own happened when the text last said.
             event = item.frame in _EVENT_FRAMES or item.role == "founding_member"
@@ -552,6 +558,8 @@ class _Document:
             qualifiers["hedge"] = item.hedge
             confidence = min(confidence, 0.4)
         when = _nearest(times, item.anchor, self.text)
+        if when is not None and when.relation is not Relation.UNANCHORED:
+            self.last_claim_time = when
         if when is not None and when.relation is Relation.OBSERVED and when.value is not None:
             # "Stand 2023 gehörten ihm neun Organisationen an": true then, begun before.
             qualifiers["as_of"] = when.value.edtf
