@@ -344,7 +344,8 @@ class Frames(Clause):
         self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
     ) -> tuple[Pairs, bool]:
         word = self.word(hit.first)
-        if word.endswith(("te", "ten")) and any(
+        attributive = word.startswith("ge") and word.endswith(("te", "ten"))  # "gegründete"
+        if attributive and any(
             a.first_token <= hit.last + 2 for a in self.args if a.first_token > hit.last
         ):
             return (
