@@ -393,3 +393,20 @@ def test_a_name_defined_in_its_first_sentence_and_its_partners() -> None:
     assert any(s == "gbf" and p == "part_of" for s, p, _ in found)
     # Only a capitalised name defined as a kind of organization: no "The idea is a good one".
     assert extract("Progress is a slow process.", "en").new_entities == {}
+
+
+def test_what_only_looks_like_a_relation() -> None:
+    # An attributive participle names no founders; member states are no member organizations;
+    # an agreement's subject matter is no second relation.
+    assert (
+        claims("Die Abkürzung steht auch für die 1995 gegründete Welthandelsorganisation.") == set()
+    )
+    assert (
+        claims("In 1996 the Executive Board of the WFP, which has 36 member states, met.", "en")
+        == set()
+    )
+    found = claims(
+        "Ende 2010 billigte die Generalversammlung ein Abkommen über Zusammenarbeit zwischen der "
+        "FAO und dem UNEP."
+    )
+    assert {p for _, p, *_ in found} == {"agreement_with"}
