@@ -8,24 +8,26 @@ definitions → units → references → time expressions → relations → merg
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
 from dataclasses import dataclass, field, replace
-from itertools import pairwise
 
 from orgraph.fuzzydate import FuzzyDate
-from orgraph.interval import EndState, Interval
 from orgraph.model import Claim, Evidence, StatedCount, Status
 from orgraph.names import fold
 from orgraph.pipeline.acronyms import learn_definitions
+from orgraph.pipeline.arguments import arguments, genitive_parts, listed_parts
+from orgraph.pipeline.cues import Cues, detect_language
+from orgraph.pipeline.dating import governing_date, interval_of
 from orgraph.pipeline.lexicon import lexicon
 from orgraph.pipeline.mentions import Mention, NameIndex, default_index, find_mentions
+from orgraph.pipeline.merge import merge_claims
 from orgraph.pipeline.propernames import defined_name, find_proper_names, is_body_name
 from orgraph.pipeline.references import Discourse, find_units, resolve_references
 from orgraph.pipeline.relations import Context, Found, OpenFrame, SentenceReader
 from orgraph.pipeline.segment import Block, Sentence, segment
 from orgraph.pipeline.timeexpr import Relation, TimeExpression, find_time_expressions
-from orgraph.pipeline.tokens import ARTICLE_KEY, Token, tokenize
+from orgraph.pipeline.tokens import tokenize
+
+__all__ = ["EXTRACTOR", "Extraction", "NewEntity", "detect_language", "extract"]
 
 EXTRACTOR = "orgraph-rules/0.1"
 _EVENT_FRAMES = frozenset(
@@ -79,239 +81,9 @@ class Extraction:
     )  # "die Organisation" → its entity
 
 
-def _group_genitive(tokens: list[Token], m: Mention) -> bool:
-    """ "den Partnern der Vereinten Nationen", "organizations of the UN system": the organization
-    only qualifies a group."""
-    i = m.first_token
-    if i >= 1 and fold(tokens[i - 1].text) == "the":
-        i -= 1  # "of the"
-    if i >= 2 and fold(tokens[i - 1].text) == "of":  # English plurals only: not "programme of"
-        return fold(tokens[i - 2].text) in lexicon().words["plural_groups"]
-    if i < 2 or tokens[i - 1].key != ARTICLE_KEY:
-        return False
-    return lexicon().has("group_nouns", fold(tokens[i - 2].text))
-
-
-def _arguments(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
-    """The mentions relations are read from: no restated names, no group genitives, no repeats."""
-    args: list[Mention] = []
-    for m in mentions:
-        if m.how == "definition" or _group_genitive(tokens, m) or _compound_modifier(tokens, m):
-            continue
-        if _plural_group(tokens, m):
-            continue  # "UN-Organisationen", "Organisationen der Vereinten Nationen": many, not one
-        if args and args[-1].entity == m.entity and m.first_token - args[-1].last_token <= 3:
-            continue  # apposition: "mit UNFPA, dem Bevölkerungsfonds der Vereinten Nationen"
-        args.append(m)
-    return args
-
-
-def _listed_parts(
-    sentence: Sentence, tokens: list[Token], mentions: list[Mention], args: list[Mention]
-) -> list[Found]:
-    """ "Drei Organisationen des UN-Systems …: A, B und C" — the listed ones are parts of it."""
-    colon = sentence.text.find(":")
-    if colon < 0:
-        return []
-    cut = sentence.start + colon
-    groups = [m for m in mentions if m.end <= cut and _group_genitive(tokens, m)]
-    listed = [a for a in args if a.start > cut]
-    if not groups or not listed:
-        return []
-    whole = groups[-1].entity
-    anchor = groups[-1].start
-    return [
-        Found(a.entity, "part_of", whole, None, (), "list-of-parts", anchor)
-        for a in listed
-        if a.entity != whole
-    ]
-
-
-_GENITIVE_LINK = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:of(?: the)?|des|der)\s+$")
-
-
-def _genitive_parts(sentence: Sentence, mentions: list[Mention]) -> list[Found]:
-    """ "the Global Drug Facility (GDF) of the Stop TB Partnership", "die Regionalbüros des
-    UNHCR": a name the text introduced, attached by a genitive to an organization, is part of it."""
-    named = [m for m in mentions if m.how != "definition"]
-    found = []
-    for a, b in pairwise(named):
-        if a.how != "learned" or a.entity == b.entity:
-            continue
-        between = sentence.text[a.end - sentence.start : b.start - sentence.start]
-        if _GENITIVE_LINK.fullmatch(between):
-            found.append(Found(a.entity, "part_of", b.entity, None, (), "genitive", a.start))
-    return found
-
-
-def _plural_group(tokens: list[Token], m: Mention) -> bool:
-    """A name read in the plural of a group noun names many organizations, not one body."""
-    words = lexicon().words["plural_groups"]
-    if fold(tokens[m.first_token].text) in words:
-        return True
-    # "UN-Organisationen" (a gazetteer name in the plural), not "Rat freiwilliger Organisationen (ICVA)".
-    return m.how == "gazetteer" and fold(tokens[m.last_token].text) in words
-
-
 def _says_since_then(text: str) -> bool:
     folded = " " + " ".join(fold(text).replace(",", " ").split()) + " "
     return any(f" {phrase} " in folded for phrase in lexicon().words["since_then"])
-
-
-def _compound_modifier(tokens: list[Token], m: Mention) -> bool:
-    """ "UN-Organisationen": the organization only qualifies a group noun joined to it by a hyphen."""
-    nxt = m.last_token + 1
-    if nxt >= len(tokens) or tokens[nxt].start != m.end + 1:
-        return False
-    return lexicon().has("group_nouns", fold(tokens[nxt].text))
-
-
-def _interval(expr: TimeExpression | None) -> Interval:
-    if expr is None:
-        return Interval()
-    if expr.relation is Relation.UNTIL:
-        return Interval(None, expr.until, EndState.DATED)
-    if expr.relation is Relation.RANGE:
-        return Interval(expr.value, expr.until, EndState.DATED)
-    return Interval(expr.value)
-
-
-_RELATIVE = re.compile(r",\s+(?:der|die|das|dem|den|deren|dessen|which|who|whose)\b")
-
-
-def _nearest(times: list[TimeExpression], anchor: int, text: str = "") -> TimeExpression | None:
-    """The date that governs a trigger: the nearest one before it in the sentence, else the nearest after.
-
-    German puts the date before the verb ("Anfang 2006 wurde … erweitert"); a date after a
-    trigger is often in a later clause ("…, which became operational in April 2011").
-    """
-    dated = [t for t in times if t.relation is not Relation.UNANCHORED]
-
-    def clause_gap(a: int, b: int) -> bool:  # a comma or semicolon outside parentheses between them
-        between = re.sub(r"\([^()]*\)", "", text[a:b])
-        return "," in between or ";" in between
-
-    # A date in the trigger's own clause wins: "Die IOM, die 1951 gegründet wurde, trat im
-    # September 2016 … bei" is dated 2016.
-    own = [t for t in dated if not clause_gap(min(t.end, anchor), max(t.start, anchor))]
-    if own:
-        return min(own, key=lambda t: abs(t.start - anchor))
-    before = [t for t in dated if t.end <= anchor and ";" not in text[t.end : anchor]]
-    if before:
-        return before[-1]
-
-    # A relative clause right after the trigger's phrase still speaks of it ("der Beobachterstatus
-    # in der X, den die IOM 1992 erhielt"); one hanging off a later apposition does not
-    # ("löste … die UNDG ab, einen Verbund von Agenturen, der seit 1997 bestanden hatte").
-    def hanging(between: str) -> bool:
-        between = re.sub(r"\([^()]*\)", "", between)  # commas inside "(…, ERC)" do not count
-        return bool(_RELATIVE.search(between)) and between.count(",") >= 2
-
-    after = [t for t in dated if not hanging(text[anchor : t.start])]
-    return min(after, key=lambda t: abs(t.start - anchor), default=None)
-
-
-def _merge(claims: list[Claim]) -> list[Claim]:
-    """One claim per statement: duplicates pool evidence; an undated twin joins a dated one."""
-    merged: dict[tuple[object, ...], Claim] = {}
-    for claim in claims:
-        key = claim.content_key()
-        if key in merged:
-            _absorb(merged[key], claim)
-        else:
-            merged[key] = claim
-    dated = [c for c in merged.values() if c.interval.start is not None]
-    result = []
-    for claim in merged.values():
-        twin = next(
-            (
-                d
-                for d in dated
-                if claim.interval.start is None
-                and d.subject == claim.subject
-                and d.predicate == claim.predicate
-                and d.object == claim.object
-                and d.role == claim.role
-            ),
-            None,
-        )
-        if twin is not None:
-            _absorb(twin, claim)
-        else:
-            result.append(claim)
-    return result
-
-
-def _absorb(into: Claim, other: Claim) -> None:
-    spans = {(e.source, e.start, e.end) for e in into.evidence}
-    for ev in other.evidence:
-        if (ev.source, ev.start, ev.end) not in spans:
-            into.evidence.append(ev)
-    into.confidence = max(into.confidence, other.confidence)
-    for key, value in other.qualifiers.items():
-        into.qualifiers.setdefault(key, value)
-
-
-_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
-_CAPITALS = re.compile(r"\b[A-ZÄÖÜ][A-ZÄÖÜ]")
-
-
-class Cues:
-    """Where in a document something may be, found once with C-speed regexes over the whole text,
-    so the bulk of a long report about other things is skipped without being tokenized."""
-
-    def __init__(self, text: str, index: NameIndex) -> None:
-        lowered = text.lower()
-        if len(lowered) != len(text):  # a rare letter whose lower case is longer: no offsets
-            lowered = fold(text)
-            self.exact = False
-        else:
-            self.exact = True
-        lex = lexicon()
-        self.names = sorted(
-            [m.start() for m in index.cue().finditer(lowered)]
-            + [m.start() for m in _CAPITALS.finditer(text)]
-        )
-        self.triggers = [m.start() for m in lex.trigger_cue.finditer(lowered)]
-        self.pointers = [m.start() for m in lex.pointer_cue.finditer(lowered)]
-        self.text = text
-        self.years = [(m.start(), int(m.group())) for m in _YEAR.finditer(text)]
-
-    @staticmethod
-    def _within(positions: list[int], start: int, end: int) -> bool:
-        i = bisect_left(positions, start)
-        return i < len(positions) and positions[i] < end
-
-    def worth_reading(self, start: int, end: int) -> bool:
-        """A known name; a definition "(…)"; a list intro ":"; or a trigger together with a word
-        that points to an organization ("Die Gruppe wurde umbenannt") — a trigger alone is not
-        enough ("Der Fluss trat über die Ufer"). Asked of a paragraph, then of its sentences."""
-        if not self.exact or self._within(self.names, start, end):
-            return True
-        if self.text.find("(", start, end) >= 0 or self.text.find(":", start, end) >= 0:
-            return True
-        return self._within(self.triggers, start, end) and self._within(self.pointers, start, end)
-
-    def last_year(self, start: int, end: int) -> FuzzyDate | None:
-        """The last year written in skipped text, which still anchors a later "im selben Jahr"."""
-        i = bisect_left(self.years, (end, 0))
-        if i and self.years[i - 1][0] >= start:
-            return FuzzyDate(self.years[i - 1][1])
-        return None
-
-
-def detect_language(text: str) -> str:
-    """German or English, by common function words (enough for prose about organizations)."""
-    words = fold(text[:20000]).split()
-    de = sum(
-        w in {"der", "die", "das", "und", "ist", "mit", "von", "für", "wurde", "den", "im"}
-        for w in words
-    )
-    en = sum(
-        w in {"the", "and", "of", "is", "with", "for", "was", "to", "in", "by", "has"}
-        for w in words
-    )
-    return "de" if de >= en else "en"
 
 
 class _Document:
@@ -388,7 +160,7 @@ class _Document:
                 self.discourse.counts[m.entity] += 1
                 self.discourse.saw(m.entity, m.text)
         self.out.mentions.extend(mentions)
-        args = _arguments(tokens, mentions)
+        args = arguments(tokens, mentions)
         self.ctx.focus_body = self.discourse.focus_body(lexicon().words["body_types"])
         # The organization named most, besides those the sentence itself names.
         here = {m.entity for m in mentions}
@@ -413,8 +185,8 @@ class _Document:
                 self.discourse.section = self.ctx.section = named.pop()
             return
         found, counts = reader.read()
-        found += _listed_parts(sentence, tokens, mentions, args)
-        found += _genitive_parts(sentence, mentions)
+        found += listed_parts(sentence, tokens, mentions, args)
+        found += genitive_parts(sentence, mentions)
         same = self.same_status(sentence, args, found)
         if same:  # the phrase's own clause gives the date, not the first status's clause
             found = [f for f in found if (f.subject, f.object) != (same.subject, same.object)]
@@ -451,7 +223,7 @@ class _Document:
             event = item.frame in _EVENT_FRAMES or item.role == "founding_member"
             self.claim(item, sentence, times or (inherit if event else []))
         for count in counts:
-            when = _nearest(times, count.anchor)
+            when = governing_date(times, count.anchor)
             self.out.stated_counts.append(
                 StatedCount(
                     count.body,
@@ -557,7 +329,7 @@ class _Document:
         if item.hedge:
             qualifiers["hedge"] = item.hedge
             confidence = min(confidence, 0.4)
-        when = _nearest(times, item.anchor, self.text)
+        when = governing_date(times, item.anchor, self.text)
         if when is not None and when.relation is not Relation.UNANCHORED:
             self.last_claim_time = when
         if when is not None and when.relation is Relation.OBSERVED and when.value is not None:
@@ -582,7 +354,7 @@ class _Document:
                 item.object,
                 item.role,
                 qualifiers,
-                _interval(when),
+                interval_of(when),
                 Status.CANDIDATE,
                 round(confidence, 2),
                 [self.evidence(sentence, item.frame)],
@@ -621,7 +393,7 @@ def extract(
     }
     doc.out.new_entities = {k: v for k, v in doc.out.new_entities.items() if k in used}
     claims = _attribute_instruments(doc.out.claims, doc.out.new_entities)
-    doc.out.claims = [c for c in _merge(_drop_subsumed(claims)) if c.subject != c.object]
+    doc.out.claims = merge_claims(claims)
     return doc.out
 
 
@@ -634,20 +406,3 @@ def _attribute_instruments(claims: list[Claim], entities: dict[str, NewEntity]) 
                 if entity is not None and entity.type == "unit" and entity.parent:
                     setattr(claim, side, entity.parent)
     return claims
-
-
-def _drop_subsumed(claims: list[Claim]) -> list[Claim]:
-    """A firm agreement already says two organizations cooperate, a membership that one takes
-    part in the other ("nehmen als Mitglieder an UN-Länderteams teil"): drop the weaker claim."""
-    agreed = {
-        frozenset((c.subject, c.object))
-        for c in claims
-        if c.predicate == "agreement_with" and "hedge" not in c.qualifiers
-    }
-    belongs = {(c.subject, c.object) for c in claims if c.predicate in ("member_of", "part_of")}
-    return [
-        c
-        for c in claims
-        if not (c.predicate == "cooperates_with" and frozenset((c.subject, c.object)) in agreed)
-        and not (c.predicate == "participates_in" and (c.subject, c.object) in belongs)
-    ]

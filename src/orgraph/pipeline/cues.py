@@ -1,0 +1,73 @@
+"""Where in a document something may be, and which language it is in: cheap tests on the whole
+text before any sentence is read."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from orgraph.fuzzydate import FuzzyDate
+from orgraph.names import fold
+from orgraph.pipeline.lexicon import lexicon
+from orgraph.pipeline.mentions import NameIndex
+
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_CAPITALS = re.compile(r"\b[A-ZÄÖÜ][A-ZÄÖÜ]")
+
+
+class Cues:
+    """Where in a document something may be, found once with C-speed regexes over the whole text,
+    so the bulk of a long report about other things is skipped without being tokenized."""
+
+    def __init__(self, text: str, index: NameIndex) -> None:
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a rare letter whose lower case is longer: no offsets
+            lowered = fold(text)
+            self.exact = False
+        else:
+            self.exact = True
+        lex = lexicon()
+        self.names = sorted(
+            [m.start() for m in index.cue().finditer(lowered)]
+            + [m.start() for m in _CAPITALS.finditer(text)]
+        )
+        self.triggers = [m.start() for m in lex.trigger_cue.finditer(lowered)]
+        self.pointers = [m.start() for m in lex.pointer_cue.finditer(lowered)]
+        self.text = text
+        self.years = [(m.start(), int(m.group())) for m in _YEAR.finditer(text)]
+
+    @staticmethod
+    def _within(positions: list[int], start: int, end: int) -> bool:
+        i = bisect_left(positions, start)
+        return i < len(positions) and positions[i] < end
+
+    def worth_reading(self, start: int, end: int) -> bool:
+        """A known name; a definition "(…)"; a list intro ":"; or a trigger together with a word
+        that points to an organization ("Die Gruppe wurde umbenannt") — a trigger alone is not
+        enough ("Der Fluss trat über die Ufer"). Asked of a paragraph, then of its sentences."""
+        if not self.exact or self._within(self.names, start, end):
+            return True
+        if self.text.find("(", start, end) >= 0 or self.text.find(":", start, end) >= 0:
+            return True
+        return self._within(self.triggers, start, end) and self._within(self.pointers, start, end)
+
+    def last_year(self, start: int, end: int) -> FuzzyDate | None:
+        """The last year written in skipped text, which still anchors a later "im selben Jahr"."""
+        i = bisect_left(self.years, (end, 0))
+        if i and self.years[i - 1][0] >= start:
+            return FuzzyDate(self.years[i - 1][1])
+        return None
+
+
+def detect_language(text: str) -> str:
+    """German or English, by common function words (enough for prose about organizations)."""
+    words = fold(text[:20000]).split()
+    de = sum(
+        w in {"der", "die", "das", "und", "ist", "mit", "von", "für", "wurde", "den", "im"}
+        for w in words
+    )
+    en = sum(
+        w in {"the", "and", "of", "is", "with", "for", "was", "to", "in", "by", "has"}
+        for w in words
+    )
+    return "de" if de >= en else "en"
