@@ -1,0 +1,131 @@
+"""Succession frames: one body becomes another.
+
+rename  old and new names ("umbenannt in", "durch … ersetzt", "umgewandelt in", "formerly")
+emerge  "Y, aus der X hervorging"
+merge   "A, B gingen in X auf", "zu einem einzigen Amt zusammengelegt, dem …"
+"""
+
+from __future__ import annotations
+
+from orgraph.pipeline.clause import Clause
+from orgraph.pipeline.mentions import Mention
+from orgraph.pipeline.tokens import ARTICLE_KEY
+from orgraph.pipeline.triggers import Hit, Pairs
+
+
+class SuccessionFrames(Clause):
+    def _frame_rename(
+        self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
+    ) -> tuple[Pairs, bool]:
+        region = before + after
+        replaced = hit.trigger.predicate == "replaced_by"
+        if (
+            replaced
+            and before
+            and after
+            and not self._passive(hit)
+            and not any(self.after_mark(a, "agent_preps") for a in after)
+        ):
+            return [(after[0].entity, before[-1].entity)], False  # "Y replaced X"
+        if replaced and not before and len(after) >= 2 and not self._passive(hit):
+            return [(after[1].entity, after[0].entity)], False  # "löste die Gruppe die UNDG ab"
+        marked = [
+            a
+            for a in region
+            if self.after_mark(a, "target_marks") or self.after_mark(a, "agent_preps")
+        ]
+        new = marked[-1] if marked else (after[0] if after else None)
+        if new is None:
+            return [], False
+        self.ctx.body = new.entity
+        pronoun = next(
+            (
+                i
+                for i in range(max(0, new.first_token - 3), new.first_token)
+                if self.word(i) in self.lex.words["subject_pronouns"]
+            ),
+            None,
+        )
+        if pronoun is not None:
+            # "beschloss die Generalversammlung, sie durch den Menschenrechtsrat zu ersetzen":
+            # the pronoun stands for an organization named before it, not for the organ deciding.
+            named = [
+                a
+                for a in self.args
+                if a.last_token < pronoun
+                and a.entity != new.entity
+                and self.ctx.types.get(a.entity) != "principal_organ"
+            ]
+            if named:
+                return [(named[-1].entity, new.entity)], True
+        old = [
+            a
+            for a in region
+            if a is not new and a.first_token < new.first_token and not self.is_agent(a)
+        ]
+        if not old:
+            olds, inherited = self.subjects(hit, [], [], previous)
+            return [(o, new.entity) for o in olds], inherited
+        return [(old[-1].entity, new.entity)], False
+
+    def _frame_emerge(
+        self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
+    ) -> tuple[Pairs, bool]:
+        source = next((i for i in range(len(self.tokens)) if self.word(i) in ("aus", "from")), None)
+        if source is None:
+            return [], False
+        following = [a for a in self.args if a.first_token > source]
+        preceding = [a for a in self.args if a.last_token < source]
+        if not following:
+            return [], False
+        first = following[0]
+        relative = (
+            "," in self.gap(source - 1)
+            and self.word(source + 1) in ("der", "dem", "denen", "which", "whom")
+            and first.first_token > source + 2
+        )  # ", aus der später die GMG hervorging"
+        direct = (
+            not relative
+            and all(
+                self.tokens[i].key == ARTICLE_KEY or not self.tokens[i].text[:1].isupper()
+                for i in range(source + 1, first.first_token)
+            )
+            and not any(self.tokens[i].text.isdigit() for i in range(source + 1, first.first_token))
+        )
+        if direct:  # "X ist aus Y hervorgegangen"
+            new = next((a for a in preceding + following[1:] if a is not first), None)
+            old = first
+        else:  # "Y, aus der 2006 X hervorging": the relative pronoun stands for Y
+            if not preceding:
+                return [], False
+            old, new = preceding[-1], first
+        if new is None:
+            return [], False
+        self.ctx.body = new.entity
+        return [(old.entity, new.entity)], False
+
+    def _frame_merge(
+        self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
+    ) -> tuple[Pairs, bool]:
+        region = before + after
+        targets = [a for a in region if self.after_mark(a, "target_marks")]
+        # "… zu einem einzigen Amt zusammengelegt, dem Büro …": the target is named after the verb.
+        unnamed_target = any(
+            self.word(i) in self.lex.words["target_marks"]
+            and self.word(i + 1) in ("einem", "einer", "a", "one", "a single")
+            for i in range(max(0, hit.first - 6), hit.first)
+        )
+        if (
+            before
+            and after
+            and (self.word(hit.last + 1) in self.lex.words["target_marks"] or unnamed_target)
+        ):
+            # "A, B and C were merged into one body, the UNDCP": the first name after "into".
+            target, merged = after[0], before
+        elif targets:
+            target, merged = targets[-1], [a for a in region if a is not targets[-1]]
+        elif before and after:
+            target, merged = before[-1], after  # "X entstand aus der Zusammenlegung von A, B"
+        else:
+            return [], False
+        return [(m.entity, target.entity) for m in merged], False
