@@ -8,13 +8,13 @@ admit   a body admits members; expand: "um A, B erweitert"; found: founders and 
 from __future__ import annotations
 
 from orgraph.names import fold
-from orgraph.pipeline.clause import Clause
 from orgraph.pipeline.mentions import Mention
+from orgraph.pipeline.subjects import Subjects
 from orgraph.pipeline.tokens import ARTICLE_KEY
 from orgraph.pipeline.triggers import Hit, Pairs
 
 
-class MembershipFrames(Clause):
+class MembershipFrames(Subjects):
     def _status_body(self, hit: Hit, after: list[Mention]) -> Mention | None:
         """The body right after a status word: "Beobachterstatus in der UN-Generalversammlung"."""
         if not after:

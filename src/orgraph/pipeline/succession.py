@@ -7,13 +7,13 @@ merge   "A, B gingen in X auf", "zu einem einzigen Amt zusammengelegt, dem …"
 
 from __future__ import annotations
 
-from orgraph.pipeline.clause import Clause
 from orgraph.pipeline.mentions import Mention
+from orgraph.pipeline.subjects import Subjects
 from orgraph.pipeline.tokens import ARTICLE_KEY
 from orgraph.pipeline.triggers import Hit, Pairs
 
 
-class SuccessionFrames(Clause):
+class SuccessionFrames(Subjects):
     def _frame_rename(
         self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
     ) -> tuple[Pairs, bool]:

@@ -1,0 +1,196 @@
+"""Who acts in a clause: the organization before the trigger, after the verb, a pronoun's or a
+relative pronoun's antecedent, the pair last named together, or the previous clause's subject."""
+
+from __future__ import annotations
+
+import re
+
+from orgraph.pipeline.clause import Clause
+from orgraph.pipeline.mentions import Mention
+from orgraph.pipeline.tokens import ARTICLE_KEY
+from orgraph.pipeline.triggers import Found, Hit
+
+# ", aus der später …", ", die formal …", ", den die IOM …" — not the article of a listed name
+# (", der Sonderberichterstatter").
+_LATER_RELATIVE = re.compile(
+    r",\s+(?:(?:aus|in|mit|von|bei|zu|an|unter|nach|from|with|of|in)\s+)?"
+    r"(?:der|die|das|dem|den|denen|deren|dessen|which|who|whom|whose)\s+"
+    r"(?:[a-zäöüß0-9]|(?:der|die|das|dem|den|the)\s)"
+)
+
+
+class Subjects(Clause):
+    """The clause questions about subjects that relation frames ask."""
+
+    def in_later_relative(self, m: Mention, hit: Hit) -> bool:
+        """Whether a mention stands in a relative clause opened after the trigger that has a
+        relation of its own ("… der Genfer Migrationsgruppe, aus der später die GMG hervorging");
+        not in one that completes the trigger's ("der Beobachterstatus …, den die IOM erhielt")."""
+        if m.first_token <= hit.last:
+            return False
+        offset = self.tokens[hit.last].end - self.base
+        opener = _LATER_RELATIVE.search(self.text, offset, m.start - self.base)
+        if opener is None:
+            return False
+        at = opener.start() + self.base
+        return any(self.tokens[h.first].start > at for h in self.hits if h is not hit)
+
+    def opens_relative(self, hit: Hit) -> bool:
+        """Whether the trigger's clause is a relative clause whose pronoun is its subject."""
+        start = max((i + 1 for i in range(hit.first) if "," in self.gap(i)), default=0)
+        return (
+            start > 0
+            and self.word(start) in self.lex.words["subject_relatives"]
+            and not any(
+                start < a.first_token < hit.first for a in self.args if not self.prepositional(a)
+            )
+        )
+
+    def relative_antecedent(self, hit: Hit) -> Mention | None:
+        """ "die Weltbank, die formal eine Sonderorganisation ist", "the HLCP, itself a committee
+        of the CEB": when the trigger stands in a relative clause whose pronoun is its subject, or
+        in an apposition, the organization they describe."""
+        for i in range(hit.first - 1, -1, -1):
+            if "," not in self.gap(i):
+                continue
+            opener = self.word(i + 1)
+            if not (
+                opener in self.lex.words["subject_relatives"]
+                or opener in self.lex.words["appositive_openers"]
+            ):
+                return None
+            if any(i < a.first_token < hit.first for a in self.args):
+                return None  # ", die die IOM 1951 gründete": another subject inside the clause
+            # Right before the comma, or before a verb particle ("… die Weltbank hinzu, die …").
+            return next((a for a in reversed(self.args) if i - 1 <= a.last_token <= i), None)
+        return None
+
+    def main_clause_args(self) -> list[Mention]:
+        """Organizations outside a leading subordinate clause ("Seit das IASC …, ist die IOM …")."""
+        if self.word(0) not in self.lex.words["subordinators"]:
+            return self.args
+        comma = next((i for i in range(len(self.tokens)) if "," in self.gap(i)), None)
+        return [a for a in self.args if comma is None or a.first_token > comma]
+
+    def pair_subject(self, hit: Hit) -> list[str]:
+        """ "Both organizations are cosponsors of UNAIDS", "die beiden Organisationen gründeten …":
+        the two organizations the text last named together."""
+        start = max((i + 1 for i in range(hit.first) if "," in self.gap(i)), default=0)
+        words = self.folded[start : hit.first]
+        if not any(w in self.lex.words["pair_words"] for w in words[:4]):
+            return []
+        if any(start <= a.first_token < hit.first and not self.prepositional(a) for a in self.args):
+            return []
+        return list(self.ctx.pair)
+
+    def shares_subject(self, hit: Hit) -> bool:
+        """ "…, und nimmt als ständiger Eingeladener … teil": a coordinated clause that opens with
+        its verb has the subject of the clause before it."""
+        start = max((i + 1 for i in range(hit.first) if "," in self.gap(i)), default=0)
+        if start == 0 or self.word(start) not in ("und", "and", "sowie"):
+            return False
+        return (
+            not any(
+                start < a.first_token < hit.first for a in self.args if not self.prepositional(a)
+            )
+            and not self.tokens[start + 1].text[:1].isupper()
+        )
+
+    def pronoun_subject(self, hit: Hit) -> str | None:
+        """ "Es gehört der UNSDG an", "Seither gehört sie der Gruppe an": a personal pronoun opens
+        the trigger's clause or follows its verb; it stands for the organization last spoken of."""
+        start = max((i + 1 for i in range(hit.first) if "," in self.gap(i)), default=0)
+        pronouns = self.lex.words["subject_pronouns"]
+        opening = self.word(start) in pronouns and not any(
+            start < a.first_token < hit.first for a in self.args if not self.prepositional(a)
+        )
+        after_verb = hit.first <= start + 2 and self.word(hit.last + 1) in pronouns
+        return self.ctx.actor if opening or after_verb else None
+
+    def actors(self, found: list[Found]) -> list[str]:
+        """Whom the sentence is about, for a pronoun in the next one: its claims' subjects, else its subjects."""
+        if found:
+            return list(dict.fromkeys(f.subject for f in found))
+        return list(
+            dict.fromkeys(a.entity for a in self.main_clause_args() if not self.prepositional(a))
+        )
+
+    def subjects(
+        self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str]
+    ) -> tuple[list[str], bool]:
+        """Who acts: before the trigger, right after the verb (inversion), a pronoun, or the previous clause's."""
+        pair = self.pair_subject(hit)
+        if pair:
+            return pair, True
+        if self.opens_relative(hit):
+            # "eine Organisation, die mit der WHO … zusammenarbeiten sollte": the relative
+            # pronoun is the subject — the organization before it, or none named.
+            antecedent = self.relative_antecedent(hit)
+            return ([antecedent.entity], False) if antecedent else ([], False)
+        main = self.main_clause_args()
+        own = [
+            a.entity
+            for a in before
+            if a in main and not self.is_agent(a) and not self.prepositional(a)
+        ]
+        if own:
+            return own, False
+        clause_start = max((i + 1 for i in range(hit.first) if "," in self.gap(i)), default=0)
+        pronoun = next(
+            (
+                i
+                for i in range(clause_start, hit.first)
+                if self.word(i) in self.lex.words["actor_pronouns"]
+            ),
+            None,
+        )
+        pronoun_next = self.word(hit.last + 1) in self.lex.words["actor_pronouns"]
+        if (
+            pronoun is None
+            and pronoun_next
+            and not self.has_word("joint_words", 0, len(self.tokens))
+        ):
+            pronoun = hit.last + 1  # "seither heißt es …" (not "leiten sie zusammen …")
+        if pronoun is not None:
+            # "Sie koordiniert das Netzwerk": the pronoun is the subject. It stands for an
+            # organization named earlier in the same sentence ("die Stellung der IOM: Ihre
+            # Missionsleiter …"), else for the one the text was about.
+            earlier = [a for a in self.args if a.last_token < pronoun and not self.prepositional(a)]
+            if earlier:
+                return [earlier[-1].entity], True
+            if self.ctx.actor:
+                return [self.ctx.actor], True
+        # "Den Vorsitz der EMG hat das UNEP inne": the trigger's genitive is its object.
+        genitive = [
+            a
+            for a in after
+            if a.first_token == hit.last + 2
+            and self.word(hit.last + 1) in self.lex.words["genitive_links"]
+        ]
+        inverted = (
+            []
+            if pronoun_next
+            else [a for a in after if not self.prepositional(a) and a not in genitive]
+        )
+        if inverted and inverted[0].first_token <= hit.first + 12:
+            return [inverted[0].entity], False
+        if previous:
+            return previous, False
+        first_object = after[0].first_token if after else len(self.tokens)
+        joint = self.has_word("joint_words", 0, len(self.tokens))
+        group = self.ctx.last_actors if len(self.ctx.last_actors) >= 2 else self.ctx.last_named
+        if joint and len(group) == 2 and not before:
+            return list(group), True  # "Seither leiten sie zusammen …", "beide"
+        if self.ctx.actor and self.has_word("actor_pronouns", 0, first_object):
+            return [self.ctx.actor], True
+        return [], False
+
+    def joined_by(self, m: Mention) -> bool:
+        """Preceded by "together with", "zusammen mit", "gemeinsam mit", "alongside" (articles
+        skipped; a later item of a list by the word before the first)."""
+        if self.word_before(m) in ("alongside", "neben"):
+            return True
+        i = m.first_token - 1
+        while i >= 0 and self.tokens[i].key == ARTICLE_KEY:
+            i -= 1
+        return self.word(i) in ("with", "mit") and self.word(i - 1) in self.lex.words["joint_words"]
