@@ -1,7 +1,7 @@
 """A sentence seen as tokens and organizations: the questions relation frames ask of it.
 
 Which word governs an organization (a preposition, an agent's "von"/"by"), where a clause
-ends, who the subject is (before the verb, after it, or a pronoun), what is enumerated.
+ends, what is enumerated, what is counted. Who the subject is: `subjects.py`.
 """
 
 from __future__ import annotations
