@@ -78,6 +78,20 @@ class Clause:
                 return self.word_before(previous)
         return self.word(i) if i >= 0 and "," not in self.gap(i) else ""
 
+    def clause_start(self, hit: Hit) -> int:
+        """The first token of the trigger's clause: after the last comma before it that does not
+        merely separate listed names ("WHO, UNICEF, the World Bank … were its founding partners")."""
+        ends = {a.last_token for a in self.args}
+        starts = {a.first_token for a in self.args}
+        for i in range(hit.first - 1, -1, -1):
+            if "," not in self.gap(i):
+                continue
+            nxt = i + 2 if self.tokens[i + 1].key == ARTICLE_KEY else i + 1
+            if i in ends and nxt in starts:
+                continue  # a comma inside a list of organizations
+            return i + 1
+        return 0
+
     def _skip_articles(self, i: int) -> int:
         """Back from token i over articles and the lower-case words between an article and its
         noun ("in das neue Büro", "in der neu gebildeten Hauptabteilung")."""

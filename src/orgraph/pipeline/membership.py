@@ -65,7 +65,7 @@ class MembershipFrames(Subjects):
             body_id = earlier[-1] if earlier else (self.ctx.actor or self.ctx.section)
             if body_id is None:
                 return [], False
-            clause_start = max((i + 1 for i in range(hit.first) if "," in self.gap(i)), default=0)
+            clause_start = self.clause_start(hit)
             members = [
                 a.entity
                 for a in self.args
