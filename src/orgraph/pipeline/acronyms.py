@@ -135,6 +135,12 @@ def _article_start(tokens: list[Token], text: str, base: int, last: int) -> int 
                 before is None
                 or comma
                 or (before.text.casefold() not in _PREPOSITIONS and not before.text[:1].isupper())
+                # only a genitive continues the name before it: "… Organisationen den Unterausschuss"
+                or (
+                    before.text[:1].isupper()
+                    and tokens[article].text.casefold() not in ("der", "des", "the")
+                    and before.text.casefold() not in _PREPOSITIONS
+                )
                 # "Mitglied der Umweltmanagementgruppe (EMG)": a role noun is no name's head
                 or lexicon().has("role_nouns", fold(before.text))
                 # "Nachdem die Meereskommission (MK) …", "Mit dem Fonds (…)": capitalised only

@@ -78,6 +78,14 @@ class Clause:
                 return self.word_before(previous)
         return self.word(i) if i >= 0 and "," not in self.gap(i) else ""
 
+    def in_leading_subclause(self, hit: Hit) -> bool:
+        """ "Als die Nebenorgane des ACC … aufgelöst wurden, verlor …": before the comma that
+        closes a clause opened by a subordinator."""
+        if self.word(0) not in self.lex.words["subordinators"]:
+            return False
+        comma = next((i for i in range(len(self.tokens)) if "," in self.gap(i)), None)
+        return comma is not None and hit.first <= comma
+
     def clause_start(self, hit: Hit) -> int:
         """The first token of the trigger's clause: after the last comma before it that does not
         merely separate listed names ("WHO, UNICEF, the World Bank … were its founding partners")."""

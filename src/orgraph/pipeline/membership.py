@@ -162,7 +162,8 @@ class MembershipFrames(Subjects):
             and not self.in_later_relative(a, hit)
         ]
         inherited = False
-        if not members:
+        if not members and not self.in_leading_subclause(hit):
+            # "Als die Nebenorgane des ACC aufgelöst wurden, …" speaks of no one in particular.
             members, inherited = self.subjects(hit, [], [], previous)
         return [(m, b) for m in members for b in bodies], inherited
 
