@@ -99,6 +99,12 @@ class Lexicon:
 
     def starting_with(self, folded: str, key: str) -> list[Trigger]:
         """The triggers whose first word matches this token."""
+        if (
+            key not in self.by_word
+            and folded not in self.by_word
+            and folded[:3] not in self.prefix_heads
+        ):
+            return []
         found = [t for t in self.by_word.get(key, ()) if t.words[0].matches(folded, key)]
         if folded != key:
             found += [t for t in self.by_word.get(folded, ()) if t not in found]

@@ -162,6 +162,12 @@ def _match_at(
     """The longest (end token index, entity, how) starting at token i."""
     best: tuple[int, str, str] | None = None
     token = tokens[i]
+    if (
+        token.key not in index.names
+        and token.text not in index.acronyms
+        and token.key not in index.weak
+    ):
+        return None  # most words start no name
     candidates: list[tuple[tuple[str, ...], str, str, bool]] = []
     candidates += [(seq, e, "gazetteer", False) for seq, e in index.names.get(token.key, ())]
     candidates += [(seq, e, "acronym", True) for seq, e in index.acronyms.get(token.text, ())]

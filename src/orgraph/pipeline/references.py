@@ -44,10 +44,6 @@ def _attributive(word: str) -> bool:
     ) or word in _ENGLISH_ATTRIBUTES
 
 
-def _matches(word: str, pattern: str) -> bool:
-    return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
-
-
 @dataclass(frozen=True)
 class Unit:
     id: str
@@ -121,17 +117,29 @@ class Discourse:
 _INDEFINITE = frozenset(["ein", "eine", "einer", "eines", "einem", "einen", "a", "an"])
 
 
+@cache
+def _unit_heads() -> tuple[str, ...]:
+    return tuple(fold(h) for h in _lexicon()["unit_heads"])
+
+
+@cache
+def _reference_entries() -> tuple[tuple[str, bool, dict[str, str]], ...]:
+    """(stem, is a prefix, entry) of each reference word, for a quick first test."""
+    return tuple(
+        (e["word"].rstrip("*"), e["word"].endswith("*"), e) for e in _lexicon()["reference"]
+    )
+
+
 def find_units(
     text: str, tokens: list[Token], base: int, mentions: list[Mention]
 ) -> tuple[list[Mention], list[Unit]]:
     """Unit phrases: [adjectives] UNIT-HEAD der/des ORG [in Place]."""
-    heads = [fold(h) for h in _lexicon()["unit_heads"]]
+    heads = _unit_heads()
     by_first = {m.first_token: m for m in mentions}
     units: list[Unit] = []
     result = list(mentions)
     for i, token in enumerate(tokens[:-2]):
-        word = fold(token.text)
-        if not token.text[:1].isupper() or not any(word.endswith(h) for h in heads):
+        if not token.text[:1].isupper() or not fold(token.text).endswith(heads):
             continue
         if tokens[i + 1].key != ARTICLE_KEY and fold(tokens[i + 1].text) != "of":
             continue
@@ -197,8 +205,8 @@ def resolve_references(
         if article < 0 or not all(_attributive(tokens[j].text) for j in range(article + 1, i)):
             continue
         word = fold(token.text)
-        for entry in _lexicon()["reference"]:
-            if not _matches(word, entry["word"]):
+        for stem, prefix, entry in _reference_entries():
+            if not (word.startswith(stem) if prefix else word == stem):
                 continue
             last = i
             target: str | None
