@@ -7,6 +7,7 @@ ends, what is enumerated, what is counted. Who the subject is: `subjects.py`.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from orgraph.names import fold
 from orgraph.pipeline.lexicon import lexicon
@@ -39,6 +40,8 @@ class Clause:
         self.covered = {i for a in args for i in range(a.first_token, a.last_token + 1)}
         self.lex = lexicon()
         self.folded = [fold(t.text) for t in tokens]
+        # The characters between token i and token i + 1, asked for many times per sentence.
+        self.gaps = [text[a.end - base : b.start - base] for a, b in pairwise(tokens)]
         self.open_frame: OpenFrame | None = None
         self.hits: list[Hit] = []  # the sentence's triggers, once read
         self.subsidiary = False  # set by a founding frame whose founders are principal organs
@@ -48,9 +51,7 @@ class Clause:
 
     def gap(self, i: int) -> str:
         """The characters between token i and token i + 1."""
-        if i < 0 or i + 1 >= len(self.tokens):
-            return ""
-        return self.text[self.tokens[i].end - self.base : self.tokens[i + 1].start - self.base]
+        return self.gaps[i] if 0 <= i < len(self.gaps) else ""
 
     def word_before(self, m: Mention) -> str:
         """The word that governs a mention: the one before it (articles skipped), or, for a later

@@ -162,12 +162,6 @@ def _match_at(
     """The longest (end token index, entity, how) starting at token i."""
     best: tuple[int, str, str] | None = None
     token = tokens[i]
-    if (
-        token.key not in index.names
-        and token.text not in index.acronyms
-        and token.key not in index.weak
-    ):
-        return None  # most words start no name
     candidates: list[tuple[tuple[str, ...], str, str, bool]] = []
     candidates += [(seq, e, "gazetteer", False) for seq, e in index.names.get(token.key, ())]
     candidates += [(seq, e, "acronym", True) for seq, e in index.acronyms.get(token.text, ())]
@@ -213,8 +207,13 @@ def find_mentions(
     mentions = []
     i = 0
     while i < len(tokens):
-        if tokens[i].key == ARTICLE_KEY:
-            i += 1
+        token = tokens[i]
+        if token.key == ARTICLE_KEY or (
+            token.key not in index.names
+            and token.text not in index.acronyms
+            and token.key not in index.weak
+        ):
+            i += 1  # most words start no name
             continue
         found = _match_at(tokens, i, text, base, index, weak_ok)
         if found is None:
