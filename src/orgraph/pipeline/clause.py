@@ -205,7 +205,19 @@ class Clause:
         return None
 
     def negated(self, hit: Hit) -> bool:
-        return self.has_word("negations", hit.first - 3, hit.last + 3)
+        """A negation near the trigger, or later in its clause ("… ist die IAEO dennoch nie
+        geworden") — but not "nicht nur … sondern auch"."""
+        if self.has_word("negations", hit.first - 3, hit.first):
+            return True
+        for i in range(hit.first + 1, len(self.tokens)):
+            if any(ch in self.gap(i - 1) for ch in ",;:–—"):
+                return False  # the clause ends
+            if self.word(i) in self.lex.words["negations"] and self.word(i + 1) not in (
+                "nur",
+                "only",
+            ):
+                return True
+        return False
 
     def context_phrase(self, hit: Hit, objects: list[Mention]) -> str | None:
         """ "bei Naturkatastrophen", "in natural disasters": the situation a lead is for."""

@@ -16,6 +16,7 @@ from importlib import resources
 from typing import Any
 
 from orgraph.names import fold, slug
+from orgraph.pipeline.lexicon import lexicon
 from orgraph.pipeline.mentions import Mention, NameIndex
 from orgraph.pipeline.tokens import Token
 
@@ -50,6 +51,8 @@ def _modifier(token: Token, position: int, lang: str) -> bool:
     word = fold(token.text)
     if not token.text[:1].isupper() or word in _lexicon()["not_modifiers"] or token.text.isupper():
         return False
+    if word in lexicon().words["naming_nouns"]:
+        return False  # "den Namen Liga der …": the word that introduces the name
     if lang == "de":
         # German nouns are capitalised too: only adjectives count ("Wiener", "Ständige", "Globale").
         return position > 0 and (word.endswith(("er", "e", "en", "es", "ische", "ischen")))

@@ -226,6 +226,9 @@ def resolve_references(
                         j += 1
             elif entry["refers_to"] == "head":
                 target = discourse.head_for(word)
+            elif entry["refers_to"] == "head_or_focus":
+                # "die Agentur" for the IAEO, whose German names lack the word.
+                target = discourse.head_for(word) or discourse.focus()
             elif entry["refers_to"] == "section":
                 # "Der Mechanismus soll …" under the heading "UN-Energy".
                 target = discourse.head_for(word) or discourse.section
