@@ -352,6 +352,16 @@ def learn_definitions(
                 known = [
                     m.entity for m in covered if m.last_token == last and m.first_token == start
                 ]
+                if known and extra and not _spells(inner, long_form) and _spells(inner, extra[0]):
+                    # "der Gemeinsame Untersuchungsmechanismus von OVCW und Vereinten Nationen
+                    # (Joint Investigative Mechanism, JIM)": the acronym spells the other name,
+                    # not the known one the long form ends with.
+                    known = []
+                    start = _article_start(tokens, text, base, last) or start
+                    long_form = text[tokens[start].start - base : tokens[last].end - base]
+                    covered = [
+                        m for m in result if m.start >= tokens[start].start and m.end <= open_at
+                    ]
                 entity = known[0] if known else slug(inner)
                 if not known:
                     learned.append(LearnedEntity(entity, long_form, inner))
