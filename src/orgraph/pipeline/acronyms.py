@@ -260,6 +260,8 @@ def _trimmed_start(tokens: list[Token], start: int, last: int) -> int | None:
     cut = start
     for i in range(last, start - 1, -1):
         word = tokens[i].text
+        if i > start and tokens[i].start == tokens[i - 1].end + 1:
+            continue  # inside a hyphenated compound: "Trade-related"
         follows_lower = i < last and not tokens[i + 1].text[:1].isupper()
         if (
             any(ch.isdigit() for ch in word)

@@ -149,6 +149,10 @@ class MembershipFrames(Subjects):
             if not any(self.can_be_member(a.entity) for a in region):
                 return [], False  # a bare "Ihre Mitgliedschaft wuchs": nobody named
         bodies = bodies or [body]
+        pronoun = self.pronoun_subject(hit)
+        if antecedent is None and pronoun is not None and pronoun not in bodies:
+            # "it became … a joint subsidiary body of GATT and the United Nations"
+            return [(pronoun, b) for b in bodies], True
         if antecedent is not None:
             region = [antecedent]  # the others of the sentence stand outside the relative clause
         elif previous and self.shares_subject(hit):

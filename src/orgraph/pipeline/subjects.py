@@ -105,7 +105,14 @@ class Subjects(Clause):
             start < a.first_token < hit.first for a in self.args if not self.prepositional(a)
         )
         after_verb = hit.first <= start + 2 and self.word(hit.last + 1) in pronouns
-        return self.ctx.actor if opening or after_verb else None
+        return self.referent() if opening or after_verb else None
+
+    def referent(self) -> str | None:
+        """Whom "it"/"sie" stands for: the organization the section is about when the sentence
+        before named it ("GATT created the Centre …; it became …"), else the one last acting."""
+        if self.ctx.section and self.ctx.section in self.ctx.last_named:
+            return self.ctx.section
+        return self.ctx.actor
 
     def actors(self, found: list[Found]) -> list[str]:
         """Whom the sentence is about, for a pronoun in the next one: its claims' subjects, else its subjects."""
@@ -158,8 +165,9 @@ class Subjects(Clause):
             earlier = [a for a in self.args if a.last_token < pronoun and not self.prepositional(a)]
             if earlier:
                 return [earlier[-1].entity], True
-            if self.ctx.actor:
-                return [self.ctx.actor], True
+            referent = self.referent()
+            if referent:
+                return [referent], True
         # "Den Vorsitz der EMG hat das UNEP inne": the trigger's genitive is its object.
         genitive = [
             a
