@@ -111,8 +111,9 @@ def _article_start(tokens: list[Token], text: str, base: int, last: int) -> int 
             i >= 1
             and tokens[i].text[:1].isupper()
             and tokens[i - 1].text.casefold() in ("als", "as")
+            and not lexicon().has("role_nouns", fold(tokens[i].text))
         ):
-            return i  # "als Büro für Entwicklungskoordinierung (DCO)"
+            return i  # "als Büro für Entwicklungskoordinierung (DCO)", not "als Mitglieder an …"
         article = i - 1
         while (
             article >= 1
@@ -153,6 +154,7 @@ def _article_start(tokens: list[Token], text: str, base: int, last: int) -> int 
                     and article >= 2
                     and (
                         not tokens[article - 2].text[:1].isupper()
+                        or lexicon().has("role_nouns", fold(tokens[article - 2].text))
                         or any(
                             ch in text[tokens[article - 2].end - base : before.start - base]
                             for ch in ",()"
@@ -252,7 +254,7 @@ def _same_lineage(index: NameIndex, a: str, b: str) -> bool:
     return index.successors.get(a) == b or index.successors.get(b) == a
 
 
-def _trimmed_start(tokens: list[Token], start: int, last: int) -> int | None:
+def _trimmed_start(tokens: list[Token], text: str, base: int, start: int, last: int) -> int | None:
     """Move a long form's start past words no name holds: a verb ("… herausgelöst und einer
     eigenen Hauptabteilung …"), a number, a word that introduces a name ("den Namen Zentrum für
     …"), an acronym of another clause ("innerhalb des DPKO das Büro für …"). The long form then
@@ -260,7 +262,7 @@ def _trimmed_start(tokens: list[Token], start: int, last: int) -> int | None:
     cut = start
     for i in range(last, start - 1, -1):
         word = tokens[i].text
-        if i > start and tokens[i].start == tokens[i - 1].end + 1:
+        if i > start and text[tokens[i - 1].end - base : tokens[i].start - base] == "-":
             continue  # inside a hyphenated compound: "Trade-related"
         follows_lower = i < last and not tokens[i + 1].text[:1].isupper()
         if (
@@ -340,7 +342,7 @@ def learn_definitions(
                 tokens, text, base, last, [m for m in result if m.end <= open_at], entity
             )
             if start is not None:
-                start = _trimmed_start(tokens, start, last)
+                start = _trimmed_start(tokens, text, base, start, last)
             if start is None:
                 continue
             for m in result:  # a name that begins before the long form belongs to it
@@ -404,7 +406,7 @@ def learn_definitions(
             # "eine kleine Abteilung für Menschenrechte (Division of Human Rights)": a body the
             # gazetteer lacks, named in both languages.
             start = _long_form_start(tokens, text, base, last, [], None)
-            start = _trimmed_start(tokens, start, last) if start is not None else None
+            start = _trimmed_start(tokens, text, base, start, last) if start is not None else None
             if start is None:
                 continue
             role = any(lexicon().has("role_nouns", fold(w)) for w in inner.split())
