@@ -73,6 +73,7 @@ class MembershipFrames(Subjects):
                 and a.first_token >= clause_start
                 and self.can_be_member(a.entity)
                 and not self.in_later_relative(a, hit)
+                and not self.is_agent(a)  # "Its 36 members are elected by ECOSOC"
             ]
             return [(m, body_id) for m in members], True
         capacity = self.word(hit.first - 1) in self.lex.words["capacity_marks"] or (
