@@ -366,3 +366,18 @@ def test_a_state_observed_at_a_date_answers_for_that_date_only() -> None:
         for at in ("2023", "2020", "2023-05-01")
     }
     assert answers == {"2023": "yes", "2020": "uncertain", "2023-05-01": "uncertain"}
+
+
+def test_an_event_dated_by_a_span_began_somewhere_inside_it() -> None:
+    from orgraph.ingest import ingest_text
+
+    store = Store()
+    store.seed()
+    ingest_text(
+        store, "In den 1990er-Jahren trat die FAO der Umweltmanagementgruppe (EMG) bei.\n", "e.txt"
+    )
+    answers = {
+        at: query.is_member(store, "FAO", "EMG", FuzzyDate.parse(at)).answer.value
+        for at in ("2005", "1995", "1985")
+    }
+    assert answers == {"2005": "yes", "1995": "uncertain", "1985": "no"}

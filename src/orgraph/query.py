@@ -136,10 +136,25 @@ def _membership_verdicts(
             # (A claim that starts after the body's end is left as the source says.)
             with suppress(InvalidClaim):
                 interval = Interval(interval.start, ended)
-        by_member[claim.subject].append(
-            (_observed(claim, period) or interval.check(*period), claim)
-        )
+        verdict = _observed(claim, period) or _began_within(claim, period)
+        by_member[claim.subject].append((verdict or interval.check(*period), claim))
     return by_member
+
+
+def _began_within(claim: Claim, period: Period) -> Verdict | None:
+    """ "In den 1990er-Jahren trat X bei": begun some time in that span, and not said to end."""
+    span = claim.qualifiers.get("began_within", "")
+    first, _, last = span.partition("/")
+    if not last or claim.interval.end_state is not EndState.ONGOING:
+        return None
+    with suppress(InvalidDate):
+        low, high = FuzzyDate.parse(first).period()[0], FuzzyDate.parse(last).period()[1]
+        if period[0] > high:
+            return Verdict(Answer.YES, f"it began within {span} and the source gives no end")
+        if period[1] < low:
+            return Verdict(Answer.NO, f"it began within {span}")
+        return Verdict(Answer.UNCERTAIN, f"it began some time within {span}")
+    return None
 
 
 def _observed(claim: Claim, period: Period) -> Verdict | None:

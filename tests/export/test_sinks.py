@@ -118,3 +118,19 @@ def test_quickstatements_time_keeps_the_precision() -> None:
 
     assert wikidata_time(FuzzyDate.parse("2016-09")) == "+2016-09-00T00:00:00Z/10"
     assert wikidata_time(FuzzyDate.parse("2016-09-19")) == "+2016-09-19T00:00:00Z/11"
+
+
+def test_popolo_and_quickstatements_leave_out_what_a_reviewer_rejected(filled: Store) -> None:
+    from orgraph.model import Status
+
+    curation.add_claim(
+        filled, "IOM", "member_of", "UNGA", start="2016-09", sentence="Die IOM trat 2016 bei."
+    )
+    member = next(c for c in filled.claims() if c.role in (None, "member") and c.subject == "iom")
+    filled.set_status(member.id, Status.REJECTED)
+    popolo, statements = io.StringIO(), io.StringIO()
+    export(filled, "popolo", popolo)
+    export(filled, "quickstatements", statements)
+    memberships = json.loads(popolo.getvalue())["memberships"]
+    assert all(m["id"] != member.id for m in memberships)
+    assert "+2016-09" not in statements.getvalue()

@@ -132,3 +132,50 @@ def test_participation(lang: str, text: str) -> None:
 def test_a_membership_says_more_than_taking_part() -> None:
     text = f"Seit 2005 nehmen Vertreter der FAO als Mitglieder an der {EMG_DE} teil."
     assert [(s, p, d) for s, p, _, _, d in found(text, "de")] == [("fao", "member_of", "2005")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # A negation in a later coordinated clause leaves the first one standing.
+        (
+            "en",
+            "UNHCR joined the IASC in 1992 and has not left it since.",
+            {("unhcr", "member_of", "iasc")},
+        ),
+        (
+            "de",
+            "Das UNHCR trat 1992 dem IASC bei und hat es nicht mehr verlassen.",
+            {("unhcr", "member_of", "iasc")},
+        ),
+        # "as well as" continues a list; it is no verb.
+        (
+            "en",
+            "UNAIDS was founded by WHO, UNICEF, and UNDP as well as UNESCO in 1994.",
+            {(s, "member_of", "unaids") for s in ("who", "unicef", "undp", "unesco")},
+        ),
+        # "alongside" another body is another object, not a partner.
+        (
+            "en",
+            "UNICEF leads the Global Nutrition Cluster alongside the Global WASH Cluster.",
+            {("unicef", "leads", "nutrition-cluster"), ("unicef", "leads", "wash-cluster")},
+        ),
+        # Ordinary prose that only looks like a relation.
+        (
+            "en",
+            "In 2005 the WFP took over from UNHCR the responsibility for food distribution.",
+            set(),
+        ),
+        ("en", "UNICEF sought the agreement of the WHO.", set()),
+        ("en", "UNICEF participated in a WHO campaign.", set()),
+        ("en", "Switzerland is a member of the Council of Europe.", set()),
+    ],
+)
+def test_counter_examples(lang: str, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert {(s, p, o) for s, p, _, o, _ in found(text, lang)} == expected
+
+
+def test_a_place_defined_by_a_noun_is_no_organization() -> None:
+    assert (
+        extract("Geneva is a major centre of international cooperation.", "en").new_entities == {}
+    )

@@ -11,7 +11,7 @@ import json
 from typing import IO, Any
 
 from orgraph.fuzzydate import FuzzyDate, Precision
-from orgraph.model import Claim, Entity
+from orgraph.model import Claim, Entity, Status
 
 
 def _date(value: FuzzyDate | None) -> str | None:
@@ -46,6 +46,8 @@ class PopoloSink:
         return self.organizations[entity.id]
 
     def write(self, claim: Claim, subject: Entity, obj: Entity) -> None:
+        if claim.status is Status.REJECTED:
+            return  # a reviewer said no
         member, body = self._organization(subject), self._organization(obj)
         if claim.predicate == "part_of":
             member.setdefault("parent_id", body["id"])

@@ -12,7 +12,7 @@ from typing import IO
 
 from orgraph.fuzzydate import FuzzyDate
 from orgraph.model import Claim, Entity, Status, predicate
-from orgraph.pipeline.extract import detect_language
+from orgraph.pipeline.language import detect_language
 
 START, END, QUOTATION = "P580", "P582", "S1683"
 
@@ -40,6 +40,7 @@ class QuickStatementsSink:
         untrue = bool(entry.wikidata_roles) and (claim.role or "member") not in entry.wikidata_roles
         if (
             claim.status is Status.REJECTED
+            or "hedge" in claim.qualifiers  # "mit vielen von ihnen": not a statement of fact
             or untrue
             or not (prop and subject.wikidata and obj.wikidata)
         ):

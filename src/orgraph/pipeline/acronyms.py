@@ -17,7 +17,7 @@ from itertools import pairwise
 from orgraph.names import fold, looks_like_acronym, slug
 from orgraph.pipeline.lexicon import lexicon
 from orgraph.pipeline.mentions import Mention, NameIndex
-from orgraph.pipeline.propernames import is_english_head, is_name_head
+from orgraph.pipeline.propernames import is_english_head, is_head
 from orgraph.pipeline.tokens import ARTICLE_KEY, Token
 
 _PAREN = re.compile(r"\(([^()]{2,120})\)")
@@ -96,10 +96,6 @@ class LearnedEntity:
     acronym: str
 
 
-def _tokens_between(tokens: list[Token], start: int, end: int) -> list[int]:
-    return [i for i, t in enumerate(tokens) if t.start >= start and t.end <= end]
-
-
 def _article_start(tokens: list[Token], text: str, base: int, last: int) -> int | None:
     """Where the noun phrase before "(" starts: the latest capitalised word after an article that
     is not inside a genitive or prepositional attribute, without crossing a comma."""
@@ -119,12 +115,15 @@ def _article_start(tokens: list[Token], text: str, base: int, last: int) -> int 
             article >= 1
             and article > i - 3
             and tokens[article].key != ARTICLE_KEY
-            and fold(tokens[article].text) not in _INDEFINITE
+            and fold(tokens[article].text) not in lexicon().words["indefinite_articles"]
             and tokens[article].text.islower()
             and tokens[article].text not in _PREPOSITIONS
         ):
             article -= 1  # "in der neu gebildeten Hauptabteilung": the article, then adjectives
-        opens = tokens[article].key == ARTICLE_KEY or fold(tokens[article].text) in _INDEFINITE
+        opens = (
+            tokens[article].key == ARTICLE_KEY
+            or fold(tokens[article].text) in lexicon().words["indefinite_articles"]
+        )
         if i >= 1 and tokens[i].text[:1].isupper() and opens:
             before = tokens[article - 1] if article >= 1 else None
             # "für die Koordinierung" and "Entwicklungsgruppe der Vereinten" continue a name;
@@ -206,7 +205,7 @@ def _long_form_start(
         if (
             by_article is not None
             and by_article < first
-            and is_name_head(fold(tokens[by_article].text))
+            and is_head(fold(tokens[by_article].text))
             and _name_words(tokens, by_article, first)
         ):
             first = by_article  # "Unterausschuss für Ozeane und Küstengebiete des ACC (ACC SOCA)"
@@ -224,8 +223,6 @@ def _name_words(tokens: list[Token], start: int, end: int) -> bool:
         t.text[:1].isupper() or t.text.casefold() in _NAME_LINKS for t in span
     )
 
-
-_INDEFINITE = frozenset(["ein", "eine", "einer", "einen", "einem", "eines", "a", "an"])
 
 # Prepositions inside names: "Fonds für die Reaktion auf Notsituationen", "Übereinkommen über …".
 _NAME_PREPOSITIONS = frozenset(
@@ -269,7 +266,8 @@ def _trimmed_start(tokens: list[Token], text: str, base: int, start: int, last: 
             any(ch.isdigit() for ch in word)
             or (_verb_like(word) and word not in _NAME_PREPOSITIONS)
             or fold(word) in lexicon().words["naming_nouns"]
-            or fold(word) in _INDEFINITE  # "die Schaffung eines Netzwerks für …"
+            or fold(word)
+            in lexicon().words["indefinite_articles"]  # "die Schaffung eines Netzwerks für …"
             or (looks_like_acronym(word) and follows_lower)
         ):
             cut = i + 1

@@ -37,6 +37,8 @@ def arguments(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if m.how == "definition" or _group_genitive(tokens, m) or _compound_modifier(tokens, m):
             continue
+        if _noun_modifier(tokens, m):
+            continue  # "in a WHO campaign": the organization only qualifies a noun
         if _plural_group(tokens, m):
             continue  # "UN-Organisationen", "Organisationen der Vereinten Nationen": many, not one
         if args and args[-1].entity == m.entity and m.first_token - args[-1].last_token <= 3:
@@ -81,6 +83,18 @@ def genitive_parts(sentence: Sentence, mentions: list[Mention]) -> list[Found]:
         if _GENITIVE_LINK.fullmatch(between):
             found.append(Found(a.entity, "part_of", b.entity, None, (), "genitive", a.start))
     return found
+
+
+def _noun_modifier(tokens: list[Token], m: Mention) -> bool:
+    """ "a WHO campaign", "an UNDP project": an indefinite article, the name, a lower-case noun."""
+    before, after = m.first_token - 1, m.last_token + 1
+    if before < 0 or after >= len(tokens):
+        return False
+    return (
+        lexicon().has("indefinite_articles", fold(tokens[before].text))
+        and tokens[after].text[:1].islower()
+        and tokens[after].key != ARTICLE_KEY
+    )
 
 
 def _plural_group(tokens: list[Token], m: Mention) -> bool:

@@ -210,8 +210,11 @@ class Clause:
         if self.has_word("negations", hit.first - 3, hit.first):
             return True
         for i in range(hit.first + 1, len(self.tokens)):
-            if any(ch in self.gap(i - 1) for ch in ",;:–—"):
-                return False  # the clause ends
+            if (
+                any(ch in self.gap(i - 1) for ch in ",;:–—")
+                or self.word(i) in self.lex.words["clause_ends"]
+            ):
+                return False  # the clause ends ("… joined the IASC in 1992 and has not left it")
             if self.word(i) in self.lex.words["negations"] and self.word(i + 1) not in (
                 "nur",
                 "only",
@@ -305,7 +308,9 @@ class Clause:
             return False
         if self.lang == "de":
             return True
-        return nxt in self.lex.words["copulas"] or (nxt.endswith("s") and not nxt.endswith("ss"))
+        return nxt in self.lex.words["copulas"] or (
+            len(nxt) >= 4 and nxt.endswith("s") and not nxt.endswith("ss")  # "acts", not "as"
+        )
 
     def _marked_body(self, region: list[Mention]) -> Mention | None:
         marked = [a for a in region if self.after_mark(a, "target_marks")]

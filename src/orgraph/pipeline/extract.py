@@ -15,8 +15,9 @@ from orgraph.model import Claim, Evidence, StatedCount, Status
 from orgraph.names import fold
 from orgraph.pipeline.acronyms import learn_definitions
 from orgraph.pipeline.arguments import arguments, genitive_parts, listed_parts
-from orgraph.pipeline.cues import Cues, detect_language
+from orgraph.pipeline.cues import Cues
 from orgraph.pipeline.dating import governing_date, interval_of
+from orgraph.pipeline.language import detect_language
 from orgraph.pipeline.lexicon import lexicon
 from orgraph.pipeline.mentions import Mention, NameIndex, default_index, find_mentions
 from orgraph.pipeline.merge import merge_claims
@@ -294,12 +295,14 @@ class _Document:
     ) -> Found | None:
         """ "…; the IFRC received the same status in 1994": the status last stated, given to the
         organization named just before the phrase."""
+        if sentence.paragraph != self.previous_paragraph:
+            self.last_status = None  # only a status of the same paragraph is "the same"
         earlier = [self.last_status] if self.last_status else []
         statuses = earlier + [f for f in found if f.frame == "status"]
         if statuses:
             self.last_status = statuses[-1]
-        folded = fold(sentence.text)
-        at = max((folded.find(p) for p in lexicon().words["same_status"]), default=-1)
+        lowered = sentence.text.lower()  # same length as the text, so offsets hold
+        at = max((lowered.find(p) for p in lexicon().words["same_status"]), default=-1)
         before = [a for a in args if a.end <= sentence.start + at <= a.end + 40] if at >= 0 else []
         if not before:
             return None

@@ -107,6 +107,12 @@ class Frames(MembershipFrames, SuccessionFrames):
     def _frame_agreement(
         self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
     ) -> tuple[Pairs, bool]:
+        if (
+            hit.first == hit.last
+            and self.word(hit.last + 1) == "of"
+            and not self.word(hit.last + 2)[:1].isdigit()
+        ):
+            return [], False  # "sought the agreement of the WHO": consent, not an instrument
         region = before + after
         between = [a for a in region if self.after_mark(a, "between_marks")]
         mark = next(

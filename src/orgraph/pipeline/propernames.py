@@ -33,12 +33,8 @@ def is_english_head(word: str) -> bool:
     return word in _lexicon()["name_heads_en"]
 
 
-def is_name_head(word: str) -> bool:
+def is_head(word: str) -> bool:
     """ "unterausschuss", "programme": a (folded) noun that ends like an organization's head."""
-    return _is_head(word)
-
-
-def _is_head(word: str) -> bool:
     return word.endswith(_heads()) or word in _lexicon()["name_heads_en"]
 
 
@@ -106,12 +102,12 @@ def find_proper_names(
     result = list(mentions)
     learned: list[tuple[str, str]] = []
     for i, token in enumerate(tokens):
-        if i in covered or not token.text[:1].isupper() or not _is_head(fold(token.text)):
+        if i in covered or not token.text[:1].isupper() or not is_head(fold(token.text)):
             continue
         if (
             i + 1 < len(tokens)
             and i + 1 not in covered
-            and _is_head(fold(tokens[i + 1].text))
+            and is_head(fold(tokens[i + 1].text))
             and tokens[i + 1].text[:1].isupper()
         ):
             continue  # "Development Group Office": the name ends at the last head
@@ -197,8 +193,20 @@ def defined_name(
     if fold(tokens[verb + 1].text) not in articles:
         return mentions, []
     kinds = _lexicon()["kind_nouns"]
-    described = [fold(t.text) for t in tokens[verb + 2 : verb + 6]]
-    if not any(w in kinds or _is_head(w) for w in described):
+    genitive = ("of", "des", "der", "for", "für")
+    # The noun phrase after the article must be headed by a kind of organization: "a global
+    # health initiative", not "a major centre of …" nor "a member of the Council of Europe".
+    head = next(
+        (
+            j
+            for j in range(verb + 2, min(verb + 6, len(tokens)))
+            if fold(tokens[j].text) in kinds or is_head(fold(tokens[j].text))
+        ),
+        None,
+    )
+    if head is None or any(fold(t.text) in genitive for t in tokens[verb + 2 : head]):
+        return mentions, []
+    if head + 1 < len(tokens) and fold(tokens[head + 1].text) in genitive:
         return mentions, []
     label = text[name[0].start - base : name[-1].end - base]
     entity = slug(label)

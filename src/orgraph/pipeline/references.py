@@ -18,6 +18,7 @@ from importlib import resources
 from typing import Any
 
 from orgraph.names import fold, slug
+from orgraph.pipeline.lexicon import lexicon
 from orgraph.pipeline.mentions import Mention
 from orgraph.pipeline.tokens import ARTICLE_KEY, Token
 
@@ -114,9 +115,6 @@ class Discourse:
         return None
 
 
-_INDEFINITE = frozenset(["ein", "eine", "einer", "eines", "einem", "einen", "a", "an"])
-
-
 @cache
 def _unit_heads() -> tuple[str, ...]:
     return tuple(fold(h) for h in _lexicon()["unit_heads"])
@@ -143,7 +141,7 @@ def find_units(
             continue
         if tokens[i + 1].key != ARTICLE_KEY and fold(tokens[i + 1].text) != "of":
             continue
-        if i > 0 and fold(tokens[i - 1].text) in _INDEFINITE:
+        if i > 0 and fold(tokens[i - 1].text) in lexicon().words["indefinite_articles"]:
             continue  # "der HLCP, ein Ausschuss des CEB": describes a body named elsewhere
         parent = by_first.get(i + 2) or (
             by_first.get(i + 3) if tokens[i + 2].key == ARTICLE_KEY else None

@@ -13,7 +13,7 @@ from orgraph.pipeline.triggers import Found, Hit
 # ", aus der später …", ", die formal …", ", den die IOM …" — not the article of a listed name
 # (", der Sonderberichterstatter").
 _LATER_RELATIVE = re.compile(
-    r",\s+(?:(?:aus|in|mit|von|bei|zu|an|unter|nach|from|with|of|in)\s+)?"
+    r",\s+(?:(?:aus|in|mit|von|bei|zu|an|unter|nach|from|with|of)\s+)?"
     r"(?:der|die|das|dem|den|denen|deren|dessen|which|who|whom|whose)\s+"
     r"(?:[a-zäöüß0-9]|(?:der|die|das|dem|den|the)\s)"
 )
@@ -197,7 +197,8 @@ class Subjects(Clause):
         """Preceded by "together with", "zusammen mit", "gemeinsam mit", "alongside" (articles
         skipped; a later item of a list by the word before the first)."""
         if self.word_before(m) in ("alongside", "neben"):
-            return True
+            # "… alongside CEPI": a partner; "… alongside the Global WASH Cluster": another object
+            return self.can_be_member(m.entity) and not self.body_type(m.entity)
         i = m.first_token - 1
         while i >= 0 and self.tokens[i].key == ARTICLE_KEY:
             i -= 1

@@ -19,6 +19,13 @@ class SuccessionFrames(Subjects):
     ) -> tuple[Pairs, bool]:
         region = before + after
         replaced = hit.trigger.predicate == "replaced_by"
+        task = (
+            after
+            and self.word_before(after[0]) == "from"
+            and self.word(after[0].last_token + 1) == "the"
+        )
+        if replaced and task and "," not in self.gap(after[0].last_token):
+            return [], False  # "took over from UNHCR the responsibility for …": a task, not a body
         if (
             replaced
             and before
@@ -112,7 +119,7 @@ class SuccessionFrames(Subjects):
         # "… zu einem einzigen Amt zusammengelegt, dem Büro …": the target is named after the verb.
         unnamed_target = any(
             self.word(i) in self.lex.words["target_marks"]
-            and self.word(i + 1) in ("einem", "einer", "a", "one", "a single")
+            and self.word(i + 1) in ("einem", "einer", "a", "one")
             for i in range(max(0, hit.first - 6), hit.first)
         )
         if (
