@@ -87,6 +87,10 @@ class Clause:
         comma = next((i for i in range(len(self.tokens)) if "," in self.gap(i)), None)
         return comma is not None and hit.first <= comma
 
+    def after_last_comma(self, hit: Hit) -> int:
+        """The token after the last comma before the trigger (0 when there is none)."""
+        return max((i + 1 for i in range(hit.first) if "," in self.gap(i)), default=0)
+
     def clause_start(self, hit: Hit) -> int:
         """The first token of the trigger's clause: after the last comma before it that does not
         merely separate listed names ("WHO, UNICEF, the World Bank … were its founding partners")."""

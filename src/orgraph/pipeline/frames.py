@@ -23,7 +23,7 @@ class Frames(MembershipFrames, SuccessionFrames):
     ) -> tuple[Pairs, bool]:
         if self.verb_final(hit) and hit.trigger.words[0].exact:
             # Objects stand before a clause-final verb; the subject opens the clause.
-            start = max((i for i in range(hit.first) if "," in self.gap(i)), default=-1)
+            start = self.after_last_comma(hit) - 1
             clause = [a for a in self.args if start < a.first_token < hit.first]
             if len(clause) < 2:
                 return [], False

@@ -37,7 +37,7 @@ class Subjects(Clause):
 
     def opens_relative(self, hit: Hit) -> bool:
         """Whether the trigger's clause is a relative clause whose pronoun is its subject."""
-        start = max((i + 1 for i in range(hit.first) if "," in self.gap(i)), default=0)
+        start = self.after_last_comma(hit)
         return (
             start > 0
             and self.word(start) in self.lex.words["subject_relatives"]
@@ -75,7 +75,7 @@ class Subjects(Clause):
     def pair_subject(self, hit: Hit) -> list[str]:
         """ "Both organizations are cosponsors of UNAIDS", "die beiden Organisationen gründeten …":
         the two organizations the text last named together."""
-        start = max((i + 1 for i in range(hit.first) if "," in self.gap(i)), default=0)
+        start = self.after_last_comma(hit)
         words = self.folded[start : hit.first]
         if not any(w in self.lex.words["pair_words"] for w in words[:4]):
             return []
@@ -86,7 +86,7 @@ class Subjects(Clause):
     def shares_subject(self, hit: Hit) -> bool:
         """ "…, und nimmt als ständiger Eingeladener … teil": a coordinated clause that opens with
         its verb has the subject of the clause before it."""
-        start = max((i + 1 for i in range(hit.first) if "," in self.gap(i)), default=0)
+        start = self.after_last_comma(hit)
         if start == 0 or self.word(start) not in ("und", "and", "sowie"):
             return False
         return (
@@ -99,7 +99,7 @@ class Subjects(Clause):
     def pronoun_subject(self, hit: Hit) -> str | None:
         """ "Es gehört der UNSDG an", "Seither gehört sie der Gruppe an": a personal pronoun opens
         the trigger's clause or follows its verb; it stands for the organization last spoken of."""
-        start = max((i + 1 for i in range(hit.first) if "," in self.gap(i)), default=0)
+        start = self.after_last_comma(hit)
         pronouns = self.lex.words["subject_pronouns"]
         opening = self.word(start) in pronouns and not any(
             start < a.first_token < hit.first for a in self.args if not self.prepositional(a)
@@ -142,7 +142,7 @@ class Subjects(Clause):
         ]
         if own:
             return own, False
-        clause_start = max((i + 1 for i in range(hit.first) if "," in self.gap(i)), default=0)
+        clause_start = self.after_last_comma(hit)
         pronoun = next(
             (
                 i
