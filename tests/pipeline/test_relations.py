@@ -410,3 +410,20 @@ def test_what_only_looks_like_a_relation() -> None:
         "FAO und dem UNEP."
     )
     assert {p for _, p, *_ in found} == {"agreement_with"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the agreement first, its date in a later sentence of the paragraph
+        "Grundlage ist das Abkommen über die Beziehungen zwischen der FAO und dem UNEP. "
+        "Die Generalversammlung billigte es am 14. November 1957; am selben Tag trat das "
+        "Abkommen in Kraft.",
+        # the date first, the agreement's parties in a later sentence
+        "Ende 1957 billigte die Generalversammlung das entsprechende Abkommen. Das Abkommen "
+        "zwischen der FAO und dem UNEP sichert beiden ihre Eigenständigkeit.",
+    ],
+)
+def test_an_agreement_dated_in_another_sentence(text: str) -> None:
+    dated = {(s, o, d) for s, p, _, o, d in claims(text) if p == "agreement_with"}
+    assert len(dated) == 1 and next(iter(dated))[2] is not None and "1957" in next(iter(dated))[2]

@@ -102,6 +102,8 @@ class _Document:
         self.previous_paragraph = -1
         self.named_in_paragraph: set[str] = set()
         self.last_claim_time: TimeExpression | None = None  # the date of the sentence's last claim
+        self.paragraph_start = 0  # where the current paragraph's first sentence starts
+        self.agreement_date: TimeExpression | None = None  # an agreement's date told before it
         self.last_status: Found | None = None
 
     def add_entity(self, entity: NewEntity) -> None:
@@ -172,6 +174,8 @@ class _Document:
         # paragraph, not paragraphs back.
         if sentence.paragraph != self.previous_paragraph:
             self.named_in_paragraph = set()
+            self.paragraph_start = sentence.start
+            self.agreement_date = None
         self.named_in_paragraph.update(m.entity for m in mentions)
         recent = self.discourse.recent_body(lexicon().words["body_types"])
         self.ctx.recent_body = recent if recent in self.named_in_paragraph else None
@@ -223,6 +227,8 @@ class _Document:
             # Events (and founders) without a date of their own happened when the text last said.
             event = item.frame in _EVENT_FRAMES or item.role == "founding_member"
             self.claim(item, sentence, times or (inherit if event else []))
+        if not any(f.predicate == "agreement_with" for f in found):
+            self.date_agreement(sentence, times)
         for count in counts:
             when = governing_date(times, count.anchor)
             self.out.stated_counts.append(
@@ -246,6 +252,33 @@ class _Document:
         if times:
             self.previous_times = times
         self.previous_paragraph = sentence.paragraph
+
+    def date_agreement(self, sentence: Sentence, times: list[TimeExpression]) -> None:
+        """ "… das Abkommen über die Beziehungen zwischen den Vereinten Nationen und der Agentur.
+        … billigte ihn die Generalversammlung am 14. November 1957; am selben Tag trat das
+        Abkommen in Kraft": a later sentence of the paragraph dates an undated agreement."""
+        undated = [
+            c
+            for c in self.out.claims
+            if c.predicate == "agreement_with"
+            and c.interval.start is None
+            and c.evidence[0].start >= self.paragraph_start
+        ]
+        dated = [t for t in times if t.value is not None and t.relation is not Relation.UNANCHORED]
+        if not dated:
+            return
+        folded = " " + " ".join(fold(sentence.text).split()) + " "
+        words = lexicon().words
+        names_it = any(f" {w}" in folded for w in words["agreement_nouns"])
+        concluded = any(f" {w}" in folded for w in words["agreement_steps"])
+        if not (names_it and concluded):
+            return
+        if undated:
+            claim = undated[-1]
+            claim.interval = interval_of(dated[-1])
+            claim.evidence.append(self.evidence(sentence, "agreement-date"))
+        else:  # "Ende 1946 billigte es die Generalversammlung. … Das Abkommen sichert ihr …"
+            self.agreement_date = dated[-1]
 
     def continue_list(
         self, reader: SentenceReader, args: list[Mention], sentence: Sentence
@@ -333,6 +366,8 @@ class _Document:
             qualifiers["hedge"] = item.hedge
             confidence = min(confidence, 0.4)
         when = governing_date(times, item.anchor, self.text)
+        if when is None and item.predicate == "agreement_with":
+            when = self.agreement_date  # dated by a sentence of the paragraph before it
         if when is not None and when.relation is not Relation.UNANCHORED:
             self.last_claim_time = when
         if when is not None and when.relation is Relation.OBSERVED and when.value is not None:
