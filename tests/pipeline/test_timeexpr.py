@@ -449,3 +449,18 @@ def test_an_observation_date_is_no_start(text: str) -> None:
     (expr,) = find_time_expressions(text, "de")
     assert expr.relation is Relation.OBSERVED and expr.value is not None
     assert expr.value.year == 2023
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("Die Generalversammlung schuf es im Dezember desselben Jahres.", "de", "1972-12"),
+        ("Sie billigte es im September jenes Jahres.", "de", "1972-09"),
+        ("It was approved in December of that year.", "en", "1972-12"),
+    ],
+)
+def test_a_month_of_the_year_just_named(text: str, lang: str, value: str) -> None:
+    from orgraph.fuzzydate import FuzzyDate
+
+    (expr,) = find_time_expressions(text, lang, FuzzyDate(1972))
+    assert expr.value is not None and expr.value.edtf == value

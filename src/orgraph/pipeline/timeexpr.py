@@ -174,6 +174,8 @@ _RYEAR = _ci(_alt(_REL_LEX["counted"]["year_words"]))
 _DIRECTION = _ci(_alt(_REL_LEX["counted"]["later"] + _REL_LEX["counted"]["earlier"]))
 _REL = (
     rf"(?P<REL>(?<!\w)(?:(?P<rmod>{_MOD})\s+(?P<rwm>{_ci(_alt(_REL_LEX['with_modifier']))})"
+    # "im Dezember desselben Jahres", "in December of that year"
+    rf"|(?P<rmonth>{_MONTH})\s+(?P<rwm2>{_ci(_alt(_REL_LEX['with_modifier']))})"
     rf"|(?P<rfix>{_ci(_alt(_REL_LEX['fixed']))})"
     rf"|(?P<rn>{_NUM})\s+{_RYEAR}\s+(?P<rdir>{_DIRECTION})"
     rf"|{_ci(_alt(_REL_LEX['counted']['after']))}\s+(?P<rn2>{_NUM})\s+{_RYEAR})(?!\w))"
@@ -310,12 +312,15 @@ def _relative_expression(m: re.Match[str], anchor_year: int | None) -> TimeExpre
         offset = _count(m["rn2"])
     elif m["rfix"]:
         offset = _FIXED[_key(m["rfix"])]
+    elif m["rwm2"]:
+        offset = _WITH_MOD[_key(m["rwm2"])]
     else:
         offset = _WITH_MOD[_key(m["rwm"])]
     if anchor_year is None:
         return TimeExpression(m.start(), m.end(), surface, Relation.UNANCHORED, None)
     mod = _MODS[_key(m["rmod"])] if m["rmod"] else None
-    value = FuzzyDate(anchor_year + offset, mod=mod, text=surface)
+    month = _MONTHS[_key(m["rmonth"])] if m["rmonth"] else None
+    value = FuzzyDate(anchor_year + offset, month, mod=mod, text=surface)
     return TimeExpression(m.start(), m.end(), surface, Relation.AT, value)
 
 
