@@ -427,3 +427,15 @@ def test_what_only_looks_like_a_relation() -> None:
 def test_an_agreement_dated_in_another_sentence(text: str) -> None:
     dated = {(s, o, d) for s, p, _, o, d in claims(text) if p == "agreement_with"}
     assert len(dated) == 1 and next(iter(dated))[2] is not None and "1957" in next(iter(dated))[2]
+
+
+def test_a_former_name_in_a_relative_clause_and_a_head_that_sits_for_its_organization() -> None:
+    text = (
+        "Die Meeresagentur (MA) arbeitet in Wien. Ihr Generaldirektor gehört dem "
+        "Koordinierungsrat der Leiter (CEB) an, der bis 2001 Verwaltungsausschuss für "
+        "Koordinierung (ACC) hieß."
+    )
+    assert claims(text) == {
+        ("ma", "member_of", "member", "ceb", None),
+        ("acc", "renamed_to", None, "ceb", "2001"),
+    }

@@ -368,6 +368,13 @@ class _Document:
         when = governing_date(times, item.anchor, self.text)
         if when is None and item.predicate == "agreement_with":
             when = self.agreement_date  # dated by a sentence of the paragraph before it
+        if (
+            when is not None
+            and when.relation is Relation.UNTIL
+            and item.frame in ("rename", "merge")
+        ):
+            # "der bis 2001 ACC hieß": the old name held until the change, which is the event
+            when = replace(when, relation=Relation.AT, value=when.until)
         if when is not None and when.relation is not Relation.UNANCHORED:
             self.last_claim_time = when
         if when is not None and when.relation is Relation.OBSERVED and when.value is not None:

@@ -197,7 +197,10 @@ class MembershipFrames(Subjects):
         members = [
             a.entity
             for a in region
-            if a.entity != body and self.can_be_member(a.entity) and not self.is_agent(a)
+            if a.entity != body
+            and self.can_be_member(a.entity)
+            and not self.is_agent(a)
+            and not self.in_later_relative(a, hit)
         ]
         inherited = False
         pronoun = self.pronoun_subject(hit)
@@ -297,6 +300,8 @@ class MembershipFrames(Subjects):
                 # "gründeten ILO, IOM und UNHCR die Gruppe": the listed subjects, then the body.
                 body = rest[0].entity
                 return [(f.entity, body) for f in chain], False
+            if len(chain) >= 2 and not before:
+                return [], False  # "gründeten FAO und IAEO eine gemeinsame Abteilung": unnamed
             body = first.entity
             if self.ctx.types.get(body) == "principal_organ":
                 # "rief die Generalversammlung es ins Leben": the organ founds, "es" is unresolved.

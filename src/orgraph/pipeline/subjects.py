@@ -46,10 +46,11 @@ class Subjects(Clause):
             )
         )
 
-    def relative_antecedent(self, hit: Hit) -> Mention | None:
+    def relative_antecedent(self, hit: Hit, *, others: bool = False) -> Mention | None:
         """ "die Weltbank, die formal eine Sonderorganisation ist", "the HLCP, itself a committee
         of the CEB": when the trigger stands in a relative clause whose pronoun is its subject, or
-        in an apposition, the organization they describe."""
+        in an apposition, the organization they describe. With `others`, the clause may name
+        other organizations too ("der CEB, der bis 2001 ACC hieß")."""
         for i in range(hit.first - 1, -1, -1):
             if "," not in self.gap(i):
                 continue
@@ -59,10 +60,17 @@ class Subjects(Clause):
                 or opener in self.lex.words["appositive_openers"]
             ):
                 return None
-            if any(i < a.first_token < hit.first for a in self.args):
+            if not others and any(i < a.first_token < hit.first for a in self.args):
                 return None  # ", die die IOM 1951 gründete": another subject inside the clause
-            # Right before the comma, or before a verb particle ("… die Weltbank hinzu, die …").
-            return next((a for a in reversed(self.args) if i - 1 <= a.last_token <= i), None)
+            # Right before the comma, or before a verb particle ("… die Weltbank hinzu, die …") or
+            # the acronym in parentheses ("… der Leiter (CEB) an, der …").
+            candidate = next((a for a in reversed(self.args) if a.last_token <= i), None)
+            if candidate is None:
+                return None
+            gap = self.text[
+                self.tokens[candidate.last_token].end - self.base : self.tokens[i].end - self.base
+            ]
+            return candidate if len(re.sub(r"\([^()]*\)", "", gap).split()) <= 1 else None
         return None
 
     def main_clause_args(self) -> list[Mention]:
@@ -105,7 +113,11 @@ class Subjects(Clause):
             start < a.first_token < hit.first for a in self.args if not self.prepositional(a)
         )
         after_verb = hit.first <= start + 2 and self.word(hit.last + 1) in pronouns
-        return self.referent() if opening or after_verb else None
+        # "Ihr Generaldirektor gehört dem CEB an": its head speaks for the organization.
+        head = (
+            self.word(start) in self.lex.words["possessives"] or self.word(start) in ("ihr", "sein")
+        ) and (self.lex.has("leader_nouns", self.word(start + 1)))
+        return self.referent() if opening or after_verb or head else None
 
     def referent(self) -> str | None:
         """Whom "it"/"sie" stands for: the organization the section is about when the sentence

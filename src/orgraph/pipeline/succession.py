@@ -18,6 +18,19 @@ class SuccessionFrames(Subjects):
         self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
     ) -> tuple[Pairs, bool]:
         region = before + after
+        if hit.trigger.passive:
+            # "…, die bis 2018 Entwicklungsgruppe der Vereinten Nationen (UNDG) hieß": the name in
+            # the relative clause is the old one, the organization it describes the new one.
+            antecedent = self.relative_antecedent(hit, others=True)
+            named = [
+                a
+                for a in self.args
+                if antecedent is not None and antecedent.last_token < a.first_token < hit.first
+            ]
+            if antecedent is None or not named or named[0].entity == antecedent.entity:
+                return [], False
+            self.ctx.body = antecedent.entity
+            return [(named[0].entity, antecedent.entity)], False
         replaced = hit.trigger.predicate == "replaced_by"
         task = (
             after
@@ -71,6 +84,10 @@ class SuccessionFrames(Subjects):
             if a is not new and a.first_token < new.first_token and not self.is_agent(a)
         ]
         if not old:
+            # Only a pronoun stands for the old body ("sie wurde in … umbenannt"); an unresolved
+            # noun ("the subcommittee was replaced by …") is not guessed.
+            if not self.has_word("subject_pronouns", self.after_last_comma(hit), hit.first + 3):
+                return [], False
             olds, inherited = self.subjects(hit, [], [], previous)
             return [(o, new.entity) for o in olds], inherited
         return [(old[-1].entity, new.entity)], False
