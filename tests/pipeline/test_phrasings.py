@@ -179,3 +179,25 @@ def test_a_place_defined_by_a_noun_is_no_organization() -> None:
     assert (
         extract("Geneva is a major centre of international cooperation.", "en").new_entities == {}
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Im April 2003 gründete die FAO die Umweltmanagementgruppe (EMG).",
+        "Die FAO gründete im April 2003 die Umweltmanagementgruppe (EMG).",
+        "Gemeinsam mit der FAO gründete die WHO 2003 die Umweltmanagementgruppe (EMG).",
+    ],
+)
+def test_german_founding_with_the_subject_before_or_after_the_verb(text: str) -> None:
+    founders = {s for s, p, r, o, _ in found(text, "de") if r == "founding_member" and o == "emg"}
+    assert "fao" in founders and not any(s == "emg" for s, *_ in found(text, "de"))
+
+
+def test_three_parties_to_one_agreement_are_three_pairs() -> None:
+    text = "In 2018, FAO, IFAD and WFP signed a memorandum of understanding."
+    assert {(s, o) for s, p, _, o, _ in found(text, "en") if p == "agreement_with"} == {
+        ("fao", "ifad"),
+        ("fao", "wfp"),
+        ("ifad", "wfp"),
+    }

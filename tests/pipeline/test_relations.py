@@ -119,8 +119,8 @@ def test_a_partner_named_with_together_with_shares_the_subject() -> None:
     found = claims(
         "UNICEF co-leads the Global Education Cluster together with Save the Children.", "en"
     )
-    assert ("unicef", "leads", "lead", "education-cluster", None) in found
-    assert ("save-the-children", "leads", "lead", "education-cluster", None) in found
+    assert ("unicef", "leads", "co_lead", "education-cluster", None) in found
+    assert ("save-the-children", "leads", "co_lead", "education-cluster", None) in found
 
 
 def test_english_names_keep_their_attribute() -> None:

@@ -8,6 +8,8 @@ involved   a subject and every other organization of its clause; passive: "von A
 
 from __future__ import annotations
 
+from itertools import combinations
+
 from orgraph.model import predicate
 from orgraph.pipeline.membership import MembershipFrames
 from orgraph.pipeline.mentions import Mention
@@ -61,7 +63,7 @@ class Frames(MembershipFrames, SuccessionFrames):
             subjects, objects = objects, subjects
         if not objects and len(subjects) >= 2 and predicate(hit.trigger.predicate).symmetric:
             # "UNICEF and WHO began working together": the subjects with each other.
-            return [(subjects[0], s) for s in subjects[1:]], inherited
+            return list(combinations(subjects, 2)), inherited
         return [(s, o) for s in subjects for o in objects], inherited
 
     def _frame_constitute(
@@ -147,5 +149,5 @@ class Frames(MembershipFrames, SuccessionFrames):
             partners, inherited = list(earlier[-1:] or self.ctx.objects or named), True
         if not partners and len(subjects) >= 2:
             # "1996 unterzeichneten die IOM und die Vereinten Nationen ein Kooperationsabkommen".
-            return [(subjects[0], s) for s in subjects[1:]], inherited
+            return list(combinations(subjects, 2)), inherited
         return [(s, p) for s in subjects for p in partners], inherited

@@ -127,20 +127,20 @@ class MembershipFrames(Subjects):
                 "status",
                 "rang",
             )
+            # A status that implies its body ("as a specialized agency") — not in the plural:
+            # "Programme und Sonderorganisationen – darunter die FAO".
+            implied = (
+                None if self.word(hit.last).endswith(("en", "ies")) else hit.trigger.default_body
+            )
             fallback = (
                 granting[0]
                 if granting
                 else (
                     (self.ctx.section or self.ctx.topic)
                     if role_alone
-                    else self.ctx.focus_body
+                    else (implied or self.ctx.focus_body)
                     if capacity or final
-                    # "Programme und Sonderorganisationen – darunter die FAO": a plural implies no body
-                    else (
-                        None
-                        if self.word(hit.last).endswith(("en", "ies"))
-                        else hit.trigger.default_body
-                    )
+                    else implied
                 )
             )
             if fallback is None:
@@ -302,6 +302,28 @@ class MembershipFrames(Subjects):
                 return [(f.entity, body) for f in chain], False
             if len(chain) >= 2 and not before:
                 return [], False  # "gründeten FAO und IAEO eine gemeinsame Abteilung": unnamed
+            opener = self.word(0)
+            fronted = (
+                opener in self.lex.words["subject_blockers"]
+                or opener in self.lex.words["fronting_words"]
+                or opener[:1].isdigit()
+            )
+            inverted = (
+                self.lang == "de"
+                and fronted
+                and not any(not self.prepositional(b) for b in before)
+                and self.word(hit.last + 1) not in self.lex.words["subject_pronouns"]
+            )
+            if inverted:
+                # "Im April 2003 gründete die IOM die Gruppe", "Gemeinsam mit der UNESCO gründete
+                # die ITU …": after a fronted phrase the subject follows the verb, then the body.
+                if not rest:
+                    return [], False  # the founded body is not named
+                body = rest[0].entity
+                makers = [f.entity for f in chain]
+                makers += [a.entity for a in before + after if self.joined_by(a)]
+                self.ctx.body = body
+                return [(f, body) for f in dict.fromkeys(makers) if f != body], False
             body = first.entity
             if self.ctx.types.get(body) == "principal_organ":
                 # "rief die Generalversammlung es ins Leben": the organ founds, "es" is unresolved.
