@@ -283,8 +283,10 @@ class MembershipFrames(Subjects):
         else:
             # Active: "X und Y gründeten Z", "Sechs Organisationen rufen Z ins Leben – A, B …",
             # "gründete sie zusammen mit A, B und C die Umweltmanagementgruppe".
-            passive = (
-                self._passive(hit) or self.word(hit.last + 1) in self.lex.words["subject_blockers"]
+            # "the group was created in 1997", "clusters created under the IASC" — an English
+            # participle; German "gründete im April 2003 die …" is active.
+            passive = self._passive(hit) or (
+                self.lang == "en" and self.word(hit.last + 1) in self.lex.words["subject_blockers"]
             )
             if not after or passive:
                 # "Gegründet wurde UNAIDS 1994 von sechs Organisationen", "the group was created
