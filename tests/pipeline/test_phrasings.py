@@ -201,3 +201,22 @@ def test_three_parties_to_one_agreement_are_three_pairs() -> None:
         ("fao", "wfp"),
         ("ifad", "wfp"),
     }
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "pair"),
+    [
+        ("de", "Die IDA ist eine Tochterorganisation der Weltbank.", ("ida", "world-bank")),
+        ("de", "Die UNIDO ist eine Unterorganisation der Vereinten Nationen.", ("unido", "un")),
+        ("en", "IDA is a subsidiary of the World Bank.", ("ida", "world-bank")),
+        ("en", "UNFPA is a fund of the United Nations.", ("unfpa", "un")),
+        (
+            "en",
+            "ESCAP is one of the five regional commissions of the United Nations.",
+            ("escap", "un"),
+        ),
+        ("en", "UNITAR is an autonomous body within the United Nations.", ("unitar", "un")),
+    ],
+)
+def test_what_an_organization_is_part_of(lang: str, text: str, pair: tuple[str, str]) -> None:
+    assert {(s, o) for s, p, _, o, _ in found(text, lang) if p == "part_of"} == {pair}
