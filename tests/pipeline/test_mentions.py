@@ -103,3 +103,23 @@ def test_a_body_named_in_two_languages_is_learned_without_an_acronym() -> None:
         extract("Jedes Cluster hat eine Leitorganisation (Cluster Lead Agency).", "de").new_entities
         == {}
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "parent"),
+    [
+        ("Der Exekutivrat der OVCW tagt viermal im Jahr.", "de", "opcw"),
+        ("The Gavi Board sets the policies.", "en", "gavi"),
+        ("The ACC Subcommittee on Water Resources met in 1999.", "en", "acc"),
+    ],
+)
+def test_units_of_an_organization(text: str, lang: str, parent: str) -> None:
+    result = extract(text, lang)
+    assert [(e.type, e.parent) for e in result.new_entities.values() if e.type == "unit"] == [
+        ("unit", parent)
+    ]
+
+
+def test_a_name_ending_like_a_unit_is_no_unit_phrase() -> None:
+    text = "Der Beobachterstatus in der UN-Generalversammlung, den die IOM 1992 erhielt, blieb."
+    assert not [e for e in extract(text, "de").new_entities.values() if e.type == "unit"]

@@ -134,13 +134,18 @@ def find_units(
     """Unit phrases: [adjectives] UNIT-HEAD der/des ORG [in Place]."""
     heads = _unit_heads()
     by_first = {m.first_token: m for m in mentions}
+    named = {i for m in mentions for i in range(m.first_token, m.last_token + 1)}
     units: list[Unit] = []
     result = list(mentions)
     for i, token in enumerate(tokens[:-2]):
         if not token.text[:1].isupper() or not fold(token.text).endswith(heads):
             continue
+        if i in named:
+            continue  # "die UN-Generalversammlung": a name already, not a unit phrase
         if tokens[i + 1].key != ARTICLE_KEY and fold(tokens[i + 1].text) != "of":
             continue
+        if text[token.end - base : tokens[i + 1].start - base].strip():
+            continue  # "…, den die IOM": a comma ends the phrase
         if i > 0 and fold(tokens[i - 1].text) in lexicon().words["indefinite_articles"]:
             continue  # "der HLCP, ein Ausschuss des CEB": describes a body named elsewhere
         parent = by_first.get(i + 2) or (
@@ -182,7 +187,58 @@ def find_units(
         result.append(
             Mention(tokens[first].start, tokens[last].end, surface, unit_id, "unit", first, last)
         )
+    result, more = _named_units(text, tokens, base, result, heads)
     result.sort(key=lambda m: m.start)
+    return result, units + more
+
+
+def _named_units(
+    text: str, tokens: list[Token], base: int, mentions: list[Mention], heads: tuple[str, ...]
+) -> tuple[list[Mention], list[Unit]]:
+    """ "the Gavi Board", "UNDP Executive Board": an organization's name before a unit head."""
+    units: list[Unit] = []
+    result = list(mentions)
+    taken = {i for m in mentions for i in range(m.first_token, m.last_token + 1)}
+    for m in mentions:
+        if m.how in ("definition", "unit", "reference"):
+            continue
+        last = m.last_token
+        for j in range(m.last_token + 1, min(m.last_token + 3, len(tokens))):
+            if j in taken or not tokens[j].text[:1].isupper():
+                break
+            if text[tokens[j - 1].end - base : tokens[j].start - base] != " ":
+                break
+            if fold(tokens[j].text).endswith(heads):
+                last = j
+                break
+        if last == m.last_token:
+            continue
+        # "ACC Subcommittee on Water Resources": the unit's attribute belongs to its name.
+        while (
+            last + 2 < len(tokens)
+            and fold(tokens[last + 1].text) in ("on", "for", "of")
+            and tokens[last + 2].text[:1].isupper()
+            and last + 2 not in taken
+        ):
+            last += 2
+            while (
+                last + 1 < len(tokens)
+                and tokens[last + 1].text[:1].isupper()
+                and last + 1 not in taken
+            ):
+                last += 1
+        words = text[tokens[m.last_token + 1].start - base : tokens[last].end - base]
+        unit = Unit(
+            f"{m.entity}-{slug(words)}",
+            text[m.start - base : tokens[last].end - base],
+            m.entity,
+            fold(tokens[last].text),
+        )
+        units.append(unit)
+        result = [r for r in result if r is not m]
+        result.append(
+            Mention(m.start, tokens[last].end, unit.label, unit.id, "unit", m.first_token, last)
+        )
     return result, units
 
 
