@@ -8,6 +8,7 @@ definitions → units → references → time expressions → relations → merg
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from orgraph.fuzzydate import FuzzyDate
@@ -83,8 +84,18 @@ class Extraction:
 
 
 def _says_since_then(text: str) -> bool:
-    folded = " " + " ".join(fold(text).replace(",", " ").split()) + " "
-    return any(f" {phrase} " in folded for phrase in lexicon().words["since_then"])
+    return _since_then_at(text) >= 0
+
+
+def _since_then_at(text: str) -> int:
+    """Where "seither", "since then" … stands in a sentence (-1: nowhere)."""
+    lowered = text.lower()
+    found = [
+        m.start()
+        for phrase in lexicon().words["since_then"]
+        for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", lowered)
+    ]
+    return min(found, default=-1)
 
 
 class _Document:
@@ -104,6 +115,7 @@ class _Document:
         self.last_claim_time: TimeExpression | None = None  # the date of the sentence's last claim
         self.paragraph_start = 0  # where the current paragraph's first sentence starts
         self.agreement_date: TimeExpression | None = None  # an agreement's date told before it
+        self.borrowed_dates: set[int] = set()  # ids of claims dated by another sentence
         self.last_status: Found | None = None
 
     def add_entity(self, entity: NewEntity) -> None:
@@ -215,6 +227,7 @@ class _Document:
         if sentence.block is Block.ITEM and not times:
             times = self.open_times  # "Gegründet 1994 von …:" — the items share the intro's date
         inherit = self.previous_times if sentence.paragraph == self.previous_paragraph else []
+        borrowed = False
         if not times and _says_since_then(sentence.text):
             # "Seither leiten sie …": since the date of what the previous sentence told (its
             # last dated claim), else its last date.
@@ -222,11 +235,19 @@ class _Document:
                 self.previous_times[-1] if self.previous_times else None
             )
             times = [replace(told, relation=Relation.SINCE)] if told else []
+            borrowed = True
         self.last_claim_time = None
         for item in found:
             # Events (and founders) without a date of their own happened when the text last said.
             event = item.frame in _EVENT_FRAMES or item.role == "founding_member"
             self.claim(item, sentence, times or (inherit if event else []))
+            when = self.last_claim_time
+            since = _since_then_at(sentence.text)
+            earlier = when is not None and since >= 0 and when.start < sentence.start + since
+            if borrowed or earlier or (not times and event and inherit):
+                # "…, das die Generalversammlung im Juli 2016 gebilligt hatte; seither gilt …":
+                # the date is that of something else the text told.
+                self.borrowed_dates.add(id(self.out.claims[-1]))
         if not any(f.predicate == "agreement_with" for f in found):
             self.date_agreement(sentence, times)
         for count in counts:
@@ -438,7 +459,7 @@ def extract(
     }
     doc.out.new_entities = {k: v for k, v in doc.out.new_entities.items() if k in used}
     claims = _attribute_instruments(doc.out.claims, doc.out.new_entities)
-    doc.out.claims = merge_claims(claims)
+    doc.out.claims = merge_claims(claims, frozenset(doc.borrowed_dates))
     return doc.out
 
 

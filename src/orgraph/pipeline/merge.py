@@ -5,9 +5,25 @@ from __future__ import annotations
 from orgraph.model import Claim
 
 
-def merge_claims(claims: list[Claim]) -> list[Claim]:
-    """The document's claims without repeats, weaker duplicates or claims about one entity."""
-    return [c for c in _pool(_drop_subsumed(claims)) if c.subject != c.object]
+def merge_claims(claims: list[Claim], borrowed: frozenset[int] = frozenset()) -> list[Claim]:
+    """The document's claims without repeats, weaker duplicates or claims about one entity.
+
+    `borrowed` holds the ids of claims whose date came from another sentence ("seither …"): such
+    a claim gives way to a twin the text dates itself ("Seit September 2016 gehört …")."""
+    pooled = _pool(_drop_subsumed(claims))
+    own = [c for c in pooled if id(c) not in borrowed and c.interval.start is not None]
+    result = []
+    for claim in pooled:
+        twin = next((o for o in own if o is not claim and _same_relation(o, claim)), None)
+        if id(claim) in borrowed and twin is not None:
+            _absorb(twin, claim)
+        else:
+            result.append(claim)
+    return [c for c in result if c.subject != c.object]
+
+
+def _same_relation(a: Claim, b: Claim) -> bool:
+    return (a.subject, a.predicate, a.object, a.role) == (b.subject, b.predicate, b.object, b.role)
 
 
 def _pool(claims: list[Claim]) -> list[Claim]:
@@ -23,15 +39,7 @@ def _pool(claims: list[Claim]) -> list[Claim]:
     result = []
     for claim in merged.values():
         twin = next(
-            (
-                d
-                for d in dated
-                if claim.interval.start is None
-                and d.subject == claim.subject
-                and d.predicate == claim.predicate
-                and d.object == claim.object
-                and d.role == claim.role
-            ),
+            (d for d in dated if claim.interval.start is None and _same_relation(d, claim)),
             None,
         )
         if twin is not None:
