@@ -181,11 +181,13 @@ class Subjects(Clause):
             if referent:
                 return [referent], True
         # "Den Vorsitz der EMG hat das UNEP inne": the trigger's genitive is its object.
+        links = self.lex.words["genitive_links"]
         genitive = [
             a
             for a in after
-            if a.first_token == hit.last + 2
-            and self.word(hit.last + 1) in self.lex.words["genitive_links"]
+            if self.word(hit.last + 1) in links
+            # "der EMG" after the trigger, or a reference that holds its article: "der Kommission"
+            and a.first_token in (hit.last + 1, hit.last + 2)
         ]
         inverted = (
             []
