@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from orgraph.fuzzydate import FuzzyDate
 from orgraph.model import Claim, Evidence, StatedCount, Status
@@ -89,13 +90,14 @@ def _says_since_then(text: str) -> bool:
 
 def _since_then_at(text: str) -> int:
     """Where "seither", "since then" … stands in a sentence (-1: nowhere)."""
-    lowered = text.lower()
-    found = [
-        m.start()
-        for phrase in lexicon().words["since_then"]
-        for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", lowered)
-    ]
-    return min(found, default=-1)
+    match = _since_then_pattern().search(text.lower())
+    return match.start() if match else -1
+
+
+@cache
+def _since_then_pattern() -> re.Pattern[str]:
+    phrases = sorted(lexicon().words["since_then"], key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)")
 
 
 class _Document:
@@ -237,12 +239,12 @@ class _Document:
             times = [replace(told, relation=Relation.SINCE)] if told else []
             borrowed = True
         self.last_claim_time = None
+        since = _since_then_at(sentence.text) if found else -1
         for item in found:
             # Events (and founders) without a date of their own happened when the text last said.
             event = item.frame in _EVENT_FRAMES or item.role == "founding_member"
             self.claim(item, sentence, times or (inherit if event else []))
             when = self.last_claim_time
-            since = _since_then_at(sentence.text)
             earlier = when is not None and since >= 0 and when.start < sentence.start + since
             if borrowed or earlier or (not times and event and inherit):
                 # "…, das die Generalversammlung im Juli 2016 gebilligt hatte; seither gilt …":

@@ -11,19 +11,22 @@ def merge_claims(claims: list[Claim], borrowed: frozenset[int] = frozenset()) ->
     `borrowed` holds the ids of claims whose date came from another sentence ("seither …"): such
     a claim gives way to a twin the text dates itself ("Seit September 2016 gehört …")."""
     pooled = _pool(_drop_subsumed(claims))
-    own = [c for c in pooled if id(c) not in borrowed and c.interval.start is not None]
+    own: dict[tuple[str, str, str, str | None], Claim] = {}
+    for c in pooled:
+        if id(c) not in borrowed and c.interval.start is not None:
+            own.setdefault(_relation(c), c)
     result = []
     for claim in pooled:
-        twin = next((o for o in own if o is not claim and _same_relation(o, claim)), None)
-        if id(claim) in borrowed and twin is not None:
+        twin = own.get(_relation(claim))
+        if id(claim) in borrowed and twin is not None and twin is not claim:
             _absorb(twin, claim)
         else:
             result.append(claim)
     return [c for c in result if c.subject != c.object]
 
 
-def _same_relation(a: Claim, b: Claim) -> bool:
-    return (a.subject, a.predicate, a.object, a.role) == (b.subject, b.predicate, b.object, b.role)
+def _relation(c: Claim) -> tuple[str, str, str, str | None]:
+    return (c.subject, c.predicate, c.object, c.role)
 
 
 def _pool(claims: list[Claim]) -> list[Claim]:
@@ -35,13 +38,13 @@ def _pool(claims: list[Claim]) -> list[Claim]:
             _absorb(merged[key], claim)
         else:
             merged[key] = claim
-    dated = [c for c in merged.values() if c.interval.start is not None]
+    dated: dict[tuple[str, str, str, str | None], Claim] = {}
+    for c in merged.values():
+        if c.interval.start is not None:
+            dated.setdefault(_relation(c), c)
     result = []
     for claim in merged.values():
-        twin = next(
-            (d for d in dated if claim.interval.start is None and _same_relation(d, claim)),
-            None,
-        )
+        twin = dated.get(_relation(claim)) if claim.interval.start is None else None
         if twin is not None:
             _absorb(twin, claim)
         else:
