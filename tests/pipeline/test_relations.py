@@ -439,3 +439,11 @@ def test_a_former_name_in_a_relative_clause_and_a_head_that_sits_for_its_organiz
         ("ma", "member_of", "member", "ceb", None),
         ("acc", "renamed_to", None, "ceb", "2001"),
     }
+
+
+def test_a_present_state_takes_no_date_from_the_sentence_before() -> None:
+    text = (
+        "Die Meeresagentur (MA) zog 1948 nach Genf. Ihr Generalsekretär gehört dem "
+        "Koordinierungsrat der Leiter (CEB) an."
+    )
+    assert ("ma", "member_of", "member", "ceb", None) in claims(text)

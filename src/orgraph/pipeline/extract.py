@@ -240,9 +240,13 @@ class _Document:
             borrowed = True
         self.last_claim_time = None
         since = _since_then_at(sentence.text) if found else -1
+        # "Ihr Generalsekretär gehört dem CEB an": a state in the present tense is no event of the
+        # time the sentence before told.
+        states = lexicon().words["present_states"]
+        present = any(fold(tokens[h.first].text) in states for h in reader.hits)
         for item in found:
             # Events (and founders) without a date of their own happened when the text last said.
-            event = item.frame in _EVENT_FRAMES or item.role == "founding_member"
+            event = not present and (item.frame in _EVENT_FRAMES or item.role == "founding_member")
             self.claim(item, sentence, times or (inherit if event else []))
             when = self.last_claim_time
             earlier = when is not None and since >= 0 and when.start < sentence.start + since
