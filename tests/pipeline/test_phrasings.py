@@ -220,3 +220,17 @@ def test_three_parties_to_one_agreement_are_three_pairs() -> None:
 )
 def test_what_an_organization_is_part_of(lang: str, text: str, pair: tuple[str, str]) -> None:
     assert {(s, o) for s, p, _, o, _ in found(text, lang) if p == "part_of"} == {pair}
+
+
+def test_leadership_phrases_and_agreements_between_several_parties() -> None:
+    led = "In 2010 the IASC endorsed a global Food Security Cluster (gFSC) under the joint leadership of FAO and WFP."
+    assert {(s, p, r, o) for s, p, r, o, _ in found(led, "en")} == {
+        ("fao", "leads", "co_lead", "food-security-cluster"),
+        ("wfp", "leads", "co_lead", "food-security-cluster"),
+    }
+    between = "A memorandum of understanding between FAO, IFAD and WFP was signed in 2018."
+    assert {(s, o) for s, p, _, o, _ in found(between, "en") if p == "agreement_with"} == {
+        ("fao", "ifad"),
+        ("fao", "wfp"),
+        ("ifad", "wfp"),
+    }

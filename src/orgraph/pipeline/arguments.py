@@ -88,8 +88,8 @@ def genitive_parts(sentence: Sentence, mentions: list[Mention]) -> list[Found]:
 def _noun_modifier(tokens: list[Token], m: Mention) -> bool:
     """ "a WHO campaign", "an UNDP project": an indefinite article, the name, a lower-case noun."""
     before, after = m.first_token - 1, m.last_token + 1
-    if before < 0 or after >= len(tokens):
-        return False
+    if before < 0 or after >= len(tokens) or tokens[after].start != tokens[m.last_token].end + 1:
+        return False  # not a word right after the name ("… Cluster (gFSC)")
     return (
         lexicon().has("indefinite_articles", fold(tokens[before].text))
         and tokens[after].text[:1].islower()

@@ -60,6 +60,10 @@ class Frames(MembershipFrames, SuccessionFrames):
         if not objects and self.has_word("plural_pronouns", hit.first, stop):
             objects, inherited = list(self.ctx.objects), True
         if hit.trigger.passive:
+            # "a cluster under the joint leadership of FAO and WFP", "X umfasst A, B": the
+            # organization right before the phrase is the one acted on.
+            if before and self.word(hit.first) in self.lex.words["led_by_nouns"]:
+                subjects = [before[-1].entity]
             subjects, objects = objects, subjects
         if not objects and len(subjects) >= 2 and predicate(hit.trigger.predicate).symmetric:
             # "UNICEF and WHO began working together": the subjects with each other.
@@ -125,11 +129,18 @@ class Frames(MembershipFrames, SuccessionFrames):
             mark is not None and self.word(mark + 1) in self.lex.words["actor_pronouns"]
         ):
             # "zwischen IOM und den Vereinten Nationen", "zwischen ihr und den Vereinten Nationen"
-            start = between[0].first_token if between else (mark or 0)
-            parties = [a.entity for a in region if a.first_token >= start and not self.is_agent(a)]
-            if not between and self.ctx.actor:
-                parties.insert(0, self.ctx.actor)
-            return ([(parties[0], parties[1])] if len(parties) >= 2 else []), False
+            if between:
+                # the organizations listed after "zwischen/between", not those of a later clause
+                parties = [a.entity for a in [between[0], *self.enumerated_after(between[0])]]
+            else:
+                start = mark or 0
+                parties = [
+                    a.entity for a in region if a.first_token >= start and not self.is_agent(a)
+                ][:1]
+                if self.ctx.actor:
+                    parties.insert(0, self.ctx.actor)
+            # "between FAO, IFAD and WFP": every pair of the parties
+            return list(combinations(dict.fromkeys(parties), 2)), False
         subjects, inherited = self.subjects(hit, before, after, previous)
         partners = [
             a.entity

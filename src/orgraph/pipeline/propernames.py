@@ -160,6 +160,10 @@ def find_proper_names(
         index.types.setdefault(entity, "organization")
         index.labels.setdefault(entity, label)
         index.add_name(label, entity)
+        if head_lang == "de" and last == i and len(tokens[i].text) >= 12:
+            # "der Internationale Funktelegraphenverein" … "der Funktelegraphenverein": a long
+            # compound head names the body alone, too.
+            index.add_name(tokens[i].text, entity)
         learned.append((entity, label))
         result.append(
             Mention(tokens[first].start, tokens[last].end, label, entity, "learned", first, last)
