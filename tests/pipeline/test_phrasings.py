@@ -234,3 +234,21 @@ def test_leadership_phrases_and_agreements_between_several_parties() -> None:
         ("fao", "wfp"),
         ("ifad", "wfp"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "der" after a verb is the subject's article, not a genitive
+        (
+            "Im Rahmen des 2005 eingeführten Ansatzes leitet der UNHCR den Globalen Schutzcluster.",
+            {("unhcr", "leads", "protection-cluster")},
+        ),
+        (
+            "Im Januar 2020 vereinbarten UNHCR und UNICEF einen gemeinsamen Aktionsplan.",
+            {("unhcr", "agreement_with", "unicef")},
+        ),
+    ],
+)
+def test_german_verb_second_clauses(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert {(s, p, o) for s, p, _, o, _ in found(text, "de")} == expected

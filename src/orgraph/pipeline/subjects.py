@@ -182,10 +182,14 @@ class Subjects(Clause):
                 return [referent], True
         # "Den Vorsitz der EMG hat das UNEP inne": the trigger's genitive is its object.
         links = self.lex.words["genitive_links"]
+        # only a noun has a genitive ("den Vorsitz der EMG"); after a verb "der" is nominative
+        # ("leitet der UNHCR den Cluster")
+        noun = self.tokens[hit.first].text[:1].isupper() or self.word(hit.last + 1) == "of"
         genitive = [
             a
             for a in after
-            if self.word(hit.last + 1) in links
+            if noun
+            and self.word(hit.last + 1) in links
             # "der EMG" after the trigger, or a reference that holds its article: "der Kommission"
             and a.first_token in (hit.last + 1, hit.last + 2)
         ]
@@ -195,7 +199,9 @@ class Subjects(Clause):
             else [a for a in after if not self.prepositional(a) and a not in genitive]
         )
         if inverted and inverted[0].first_token <= hit.first + 12:
-            return [inverted[0].entity], False
+            # "vereinbarten UNHCR und UNICEF …": the inverted subject with its coordinated names
+            chain = [inverted[0], *self.enumerated_after(inverted[0])]
+            return list(dict.fromkeys(a.entity for a in chain)), False
         if previous:
             return previous, False
         first_object = after[0].first_token if after else len(self.tokens)
