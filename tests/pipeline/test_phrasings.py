@@ -252,3 +252,45 @@ def test_leadership_phrases_and_agreements_between_several_parties() -> None:
 )
 def test_german_verb_second_clauses(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert {(s, p, o) for s, p, _, o, _ in found(text, "de")} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a passive with its agent, whatever the word order
+        ("de", "Der CERF wird seit 2006 vom OCHA verwaltet.", {("ocha", "leads", "cerf", "2006")}),
+        ("de", "Das OCHA verwaltet den CERF.", {("ocha", "leads", "cerf", "")}),
+        # a date between the verb and its preposition
+        ("de", "Die IFC gehört seit 1956 zur Weltbankgruppe.", {("ifc", "part_of", "wbg", "1956")}),
+        # reporting lines
+        (
+            "en",
+            "The IAEA reports annually to the General Assembly and to the Security Council.",
+            {("iaea", "liaises_with", "unga", ""), ("iaea", "liaises_with", "unsc", "")},
+        ),
+        (
+            "de",
+            "Die IAEO berichtet jährlich der Generalversammlung.",
+            {("iaea", "liaises_with", "unga", "")},
+        ),
+        # working together, without "with"
+        (
+            "en",
+            "UNICEF and WHO have cooperated closely since 1948.",
+            {("unicef", "cooperates_with", "who", "1948")},
+        ),
+        # "of UNDP, UNFPA and UNOPS" says whose board it is: they are not objects of the verb
+        (
+            "en",
+            "UNV reports to the Executive Board of UNDP, UNFPA and UNOPS.",
+            {
+                ("unv", "liaises_with", "executive-board", ""),
+                ("executive-board", "part_of", "undp", ""),
+            },
+        ),
+    ],
+)
+def test_passives_reporting_lines_and_genitive_attributes(
+    lang: str, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert {(s, p, o, d) for s, p, _, o, d in found(text, lang)} == expected

@@ -390,7 +390,7 @@ def test_a_name_defined_in_its_first_sentence_and_its_partners() -> None:
     assert "oceanaid" in result.new_entities
     found = {(c.subject, c.predicate, c.object) for c in result.claims}
     assert ("oceanaid", "cooperates_with", "unicef") in found
-    assert any(s == "gbf" and p == "part_of" for s, p, _ in found)
+    assert any(s == "global-boat-facility" and p == "part_of" for s, p, _ in found)
     # Only a capitalised name defined as a kind of organization: no "The idea is a good one".
     assert extract("Progress is a slow process.", "en").new_entities == {}
 

@@ -303,6 +303,22 @@ class Clause:
                 break
         return found
 
+    def genitive_attributes(self, mentions: list[Mention]) -> list[Mention]:
+        """Those of `mentions` that name whose another one is: "the Executive Board of UNDP,
+        UNFPA and UNOPS", "dem Exekutivrat der UNESCO" — not objects of their own."""
+        links = self.lex.words["genitive_links"]
+        found: list[Mention] = []
+        for owner in mentions:
+            i = owner.last_token + 1
+            if owner in found or self.word(i) not in links:
+                continue
+            if i + 1 < len(self.tokens) and self.tokens[i + 1].key == ARTICLE_KEY:
+                i += 1
+            first = next((a for a in mentions if a.first_token == i + 1), None)
+            if first is not None:
+                found += [first, *self.enumerated_after(first)]
+        return found
+
     def _opens_clause(self, m: Mention) -> bool:
         """A name after ", und"/", and" that a finite verb follows is a new clause's subject.
         German lists have no comma before "und"; English lists may, so there the verb must be a

@@ -23,24 +23,32 @@ class Frames(MembershipFrames, SuccessionFrames):
     def _frame_directed(
         self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
     ) -> tuple[Pairs, bool]:
-        if self.verb_final(hit) and hit.trigger.words[0].exact:
+        final = self.verb_final(hit) and hit.trigger.words[0].exact
+        agents = [a for a in before + after if self.is_agent(a)]
+        aux_from = self.after_last_comma(hit) if final else hit.first - 2
+        if agents and self.has_word("passive_aux", aux_from, hit.last + 3):
+            # "Verwaltet wird vom OCHA der CERF", "Der CERF wird vom OCHA verwaltet": the agent
+            # acts on the other organizations.
+            others = [a.entity for a in before + after if a not in agents]
+            return [(g.entity, o) for g in agents for o in others], False
+        if final:
             # Objects stand before a clause-final verb; the subject opens the clause.
             start = self.after_last_comma(hit) - 1
             clause = [a for a in self.args if start < a.first_token < hit.first]
             if len(clause) < 2:
                 return [], False
             return [(clause[0].entity, a.entity) for a in clause[1:]], False
-        agents = [a for a in before + after if self.is_agent(a)]
-        if agents and self.has_word("passive_aux", hit.first - 2, hit.last + 3):
-            # "Verwaltet wird vom OCHA der CERF": the agent acts on the other organizations.
-            others = [a.entity for a in before + after if a not in agents]
-            return [(g.entity, o) for g in agents for o in others], False
         subjects, inherited = self.subjects(hit, before, after, previous)
         # "UNICEF co-leads the cluster together with Save the Children": a partner in the act —
         # of the object named just before it ("two clusters: A, together with X, and B, together
         # with Y"), or of all of them.
         joined = [a for a in after if self.joined_by(a)]
-        objects = [a.entity for a in after if a.entity not in subjects and a not in joined]
+        attributes = self.genitive_attributes(after)
+        objects = [
+            a.entity
+            for a in after
+            if a.entity not in subjects and a not in joined and a not in attributes
+        ]
         partner_of = {
             p.entity: [o.entity for o in after if o not in joined and o.last_token < p.first_token][
                 -1:
@@ -49,7 +57,7 @@ class Frames(MembershipFrames, SuccessionFrames):
         }
         if hit.trigger.passive or not objects or not any(partner_of.values()):
             subjects = subjects + [p.entity for p in joined if p.entity not in subjects]
-            objects = [a.entity for a in after if a.entity not in subjects]
+            objects = [a.entity for a in after if a.entity not in subjects and a not in attributes]
         else:
             pairs = [(s, o) for s in subjects for o in objects]
             pairs += [(p, o) for p, owned in partner_of.items() for o in owned or objects]

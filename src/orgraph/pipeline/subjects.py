@@ -130,9 +130,10 @@ class Subjects(Clause):
         """Whom the sentence is about, for a pronoun in the next one: its claims' subjects, else its subjects."""
         if found:
             return list(dict.fromkeys(f.subject for f in found))
-        return list(
-            dict.fromkeys(a.entity for a in self.main_clause_args() if not self.prepositional(a))
-        )
+        main = [a for a in self.main_clause_args() if not self.prepositional(a)]
+        # "WHO and UNICEF jointly convened the Conference …": the names listed together act
+        chain = [main[0], *self.enumerated_after(main[0])] if main else []
+        return list(dict.fromkeys(a.entity for a in (chain if len(chain) >= 2 else main)))
 
     def subjects(
         self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str]
