@@ -194,6 +194,13 @@ class Clause:
     def can_be_member(self, entity: str) -> bool:
         return self.ctx.types.get(entity, "organization") not in self.lex.words["non_member_types"]
 
+    def can_hold(self, entity: str, predicate: str) -> bool:
+        """Whether the organization can be the subject of the predicate: an organ or a cluster is
+        no member, but it can be a part ("Der Sicherheitsrat ist ein Organ der Vereinten Nationen")."""
+        if predicate == "part_of":
+            return self.ctx.types.get(entity) != "system"
+        return self.can_be_member(entity)
+
     def has_word(self, name: str, first: int, last: int) -> bool:
         return any(self.word(i) in self.lex.words[name] for i in range(max(0, first), last))
 

@@ -8,12 +8,13 @@ involved   a subject and every other organization of its clause; passive: "von A
 
 from __future__ import annotations
 
-from itertools import combinations
+from itertools import combinations, pairwise
 
 from orgraph.model import predicate
 from orgraph.pipeline.membership import MembershipFrames
 from orgraph.pipeline.mentions import Mention
 from orgraph.pipeline.succession import SuccessionFrames
+from orgraph.pipeline.tokens import ARTICLE_KEY
 from orgraph.pipeline.triggers import Hit, Pairs
 
 
@@ -76,7 +77,42 @@ class Frames(MembershipFrames, SuccessionFrames):
         if not objects and len(subjects) >= 2 and predicate(hit.trigger.predicate).symmetric:
             # "UNICEF and WHO began working together": the subjects with each other.
             return list(combinations(subjects, 2)), inherited
+        gapped = [] if hit.trigger.passive else self.gapped_subjects(after)
+        if gapped:
+            return self.gapped_pairs(subjects, after, gapped, attributes), inherited
         return [(s, o) for s in subjects for o in objects], inherited
+
+    def gapped_subjects(self, after: list[Mention]) -> list[Mention]:
+        """ "WHO leads the Health Cluster, UNICEF the Nutrition Cluster": a name after a comma or
+        "and" that another name follows directly (an article between at most) is the subject of
+        a clause whose verb is left out."""
+        found = []
+        for a, b in pairwise(after):
+            between = range(a.last_token + 1, b.first_token)
+            opens = self.gap(a.first_token - 1).strip() in (",", ";") or self.word(
+                a.first_token - 1
+            ) in ("und", "and", "sowie")
+            if (
+                opens
+                and all(self.tokens[i].key == ARTICLE_KEY for i in between)
+                and not any(self.gap(i).strip() for i in range(a.last_token, b.first_token))
+            ):
+                found.append(a)
+        return found
+
+    @staticmethod
+    def gapped_pairs(
+        subjects: list[str], after: list[Mention], gapped: list[Mention], skip: list[Mention]
+    ) -> Pairs:
+        """Each object with the subject of its stretch: the verb's own, then each gapped one."""
+        pairs: Pairs = []
+        current = subjects
+        for a in after:
+            if a in gapped:
+                current = [a.entity]
+            elif a not in skip:
+                pairs += [(s, a.entity) for s in current if s != a.entity]
+        return pairs
 
     def _frame_constitute(
         self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
@@ -155,6 +191,15 @@ class Frames(MembershipFrames, SuccessionFrames):
             for a in after
             if a.entity not in subjects and self.after_mark(a, "object_preps")
         ]
+        if not partners:
+            # "Mit der UNESCO schloss die IAEO 1958 ein Abkommen": the partner comes first
+            partners = [
+                a.entity
+                for a in before
+                if a.entity not in subjects
+                and a.first_token < 3
+                and self.word_before(a) in ("mit", "with")
+            ]
         pronoun = next(
             (i for i in range(stop) if self.word(i) in self.lex.words["plural_pronouns"]), None
         )

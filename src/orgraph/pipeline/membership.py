@@ -163,7 +163,7 @@ class MembershipFrames(Subjects):
             for a in region
             if a.entity not in bodies
             and not self.is_agent(a, "strong_agent_preps")
-            and self.can_be_member(a.entity)
+            and self.can_hold(a.entity, hit.trigger.predicate)
             and not self.in_later_relative(a, hit)
         ]
         inherited = False
