@@ -294,3 +294,47 @@ def test_passives_reporting_lines_and_genitive_attributes(
     lang: str, text: str, expected: set[tuple[str, str, str, str]]
 ) -> None:
     assert {(s, p, o, d) for s, p, _, o, d in found(text, lang)} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a semicolon ends the clause: the organization after it is not a subsidiary organ …
+        (
+            "de",
+            "Die Nebenorgane des ACC stellten ihre Arbeit ein; die Verwaltungsfragen, mit denen "
+            "sich der CCAQ befasst hatte, gingen an die UNDG über.",
+            set(),
+        ),
+        # … unless it continues a list
+        (
+            "de",
+            "Die IOM arbeitet eng mit dem WFP zusammen; hinzu kommen UNICEF und UNDP.",
+            {
+                ("iom", "cooperates_with", "wfp", ""),
+                ("iom", "cooperates_with", "unicef", ""),
+                ("iom", "cooperates_with", "undp", ""),
+            },
+        ),
+        # an ordinal introduces a new group; "Letztere" is the one named last
+        (
+            "de",
+            "Die dritte Gruppe bilden die IAEO, die WTO und die IOM. Letztere wurde im "
+            "September 2016 in das System der Vereinten Nationen aufgenommen.",
+            {("iom", "part_of", "un-system", "2016-09")},
+        ),
+        # the organ that renames is not the renamed body
+        (
+            "de",
+            "Den ACC benannte der ECOSOC 2001 in CEB um.",
+            {("acc", "renamed_to", "ceb", "2001")},
+        ),
+        # hosting makes a part of the host, in either voice
+        ("en", "Unitaid is hosted by WHO.", {("unitaid", "part_of", "who", "")}),
+        ("de", "Der CERF wird vom OCHA beherbergt.", {("cerf", "part_of", "ocha", "")}),
+    ],
+)
+def test_clause_ends_new_groups_renamers_and_hosts(
+    lang: str, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert {(s, p, o, d) for s, p, _, o, d in found(text, lang)} == expected

@@ -31,7 +31,9 @@ class Frames(MembershipFrames, SuccessionFrames):
             # "Verwaltet wird vom OCHA der CERF", "Der CERF wird vom OCHA verwaltet": the agent
             # acts on the other organizations.
             others = [a.entity for a in before + after if a not in agents]
-            return [(g.entity, o) for g in agents for o in others], False
+            pairs = [(g.entity, o) for g in agents for o in others]
+            # "Der CERF wird vom OCHA beherbergt": a trigger read backwards turns the pairs
+            return [(o, g) for g, o in pairs] if hit.trigger.passive else pairs, False
         if final:
             # Objects stand before a clause-final verb; the subject opens the clause.
             start = self.after_last_comma(hit) - 1

@@ -32,6 +32,23 @@ def _lexicon() -> dict[str, Any]:
 
 _ENGLISH_ATTRIBUTES = frozenset(["new", "same", "former", "latter", "said", "whole", "entire"])
 
+_LATTER = frozenset(["letztere", "letzterer", "letzteres", "letzteren", "latter"])
+
+# "Die dritte Gruppe bilden …", "another agency": a new one is introduced, none is pointed back to.
+_INTRODUCING = (
+    "erst",
+    "zweit",
+    "dritt",
+    "viert",
+    "fünft",
+    "ander",
+    "weiter",
+    "second",
+    "third",
+    "other",
+    "another",
+)
+
 
 def _attributive(word: str) -> bool:
     """A word that may stand between article and noun of a reference: a number, a German
@@ -249,6 +266,23 @@ def resolve_references(
     covered = {i for m in mentions for i in range(m.first_token, m.last_token + 1)}
     result = list(mentions)
     for i, token in enumerate(tokens):
+        if i not in covered and fold(token.text) in _LATTER:
+            # "Letztere wurde 2016 aufgenommen", "the latter": the one named last
+            earlier = [m.entity for m in mentions if m.last_token < i] or discourse.recent
+            if earlier:
+                first = i - 1 if i > 0 and fold(tokens[i - 1].text) == "the" else i
+                result.append(
+                    Mention(
+                        tokens[first].start,
+                        token.end,
+                        text[tokens[first].start - base : token.end - base],
+                        earlier[-1],
+                        "reference",
+                        first,
+                        i,
+                    )
+                )
+            continue
         if i in covered or i == 0:
             continue
         # "die Organisation", "der neuen Einheit", "das 1996 eingerichtete Büro": an article,
@@ -257,6 +291,8 @@ def resolve_references(
             (j for j in (i - 1, i - 2, i - 3) if j >= 0 and tokens[j].key == ARTICLE_KEY), -1
         )
         if article < 0 or not all(_attributive(tokens[j].text) for j in range(article + 1, i)):
+            continue
+        if any(fold(tokens[j].text).startswith(_INTRODUCING) for j in range(article + 1, i)):
             continue
         word = fold(token.text)
         for stem, prefix, entry in _reference_entries():

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from orgraph.pipeline.frames import Frames
 from orgraph.pipeline.mentions import Mention
+from orgraph.pipeline.tokens import ARTICLE_KEY
 from orgraph.pipeline.triggers import (
     INSTRUMENT,
     Context,
@@ -47,10 +48,16 @@ class SentenceReader(Frames):
             # The next trigger ends this one's stretch, unless it stands inside it ("gehörten ihm
             # neun Vollmitglieder an: …").
             limit = next((h.first for h in hits[n + 1 :] if h.first > hit.last), len(self.tokens))
-            if n + 1 < len(
-                hits
-            ):  # "…; nach Naturkatastrophen übernimmt die IOM die Führung": a new clause
-                limit = next((i + 1 for i in range(hit.last, limit) if ";" in self.gap(i)), limit)
+            # "…; nach Naturkatastrophen übernimmt die IOM die Führung": a new clause (not the
+            # next item of a list "A; B; C")
+            limit = next(
+                (
+                    i + 1
+                    for i in range(hit.last, limit)
+                    if ";" in self.gap(i) and (n + 1 < len(hits) or self.clause_follows(i + 1))
+                ),
+                limit,
+            )
             stop = self.clause_end(hit.first + 1, limit)
             before = [a for a in self.args if consumed < a.last_token < hit.first]
             after = [a for a in self.args if hit.first < a.first_token < stop]
@@ -89,6 +96,15 @@ class SentenceReader(Frames):
             roles = [r for r in roles if r != "member"] or [role or self.open_frame.trigger.role]
             self.open_frame = replace(self.open_frame, roles=tuple(dict.fromkeys(roles)))
         return self.finish(found), self.counts(found)
+
+    def clause_follows(self, start: int) -> bool:
+        """Whether what follows a semicolon is a new clause ("; die Verwaltungsfragen … gingen an
+        den HLCM über"), not the next item of a list ("; das Entwicklungsprogramm (UNDP) …")."""
+        if start < len(self.tokens) and self.tokens[start].key == ARTICLE_KEY:
+            start += 1
+        if self.word(start) in self.lex.words["list_continuations"]:
+            return False
+        return not any(a.first_token == start for a in self.args)
 
     def drop_topics(self, hits: list[Hit]) -> list[Hit]:
         """ "ein Abkommen über Zusammenarbeit und Beziehungen zwischen …", "an agreement on

@@ -90,7 +90,9 @@ class SuccessionFrames(Subjects):
                 return [], False
             olds, inherited = self.subjects(hit, [], [], previous)
             return [(o, new.entity) for o in olds], inherited
-        return [(old[-1].entity, new.entity)], False
+        # "Den ACC benannte der ECOSOC 2001 in CEB um": the organ deciding is not renamed
+        bodies = [a for a in old if self.ctx.types.get(a.entity) != "principal_organ"] or old
+        return [(bodies[-1].entity, new.entity)], False
 
     def _frame_emerge(
         self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
