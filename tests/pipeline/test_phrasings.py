@@ -338,3 +338,44 @@ def test_clause_ends_new_groups_renamers_and_hosts(
     lang: str, text: str, expected: set[tuple[str, str, str, str]]
 ) -> None:
     assert {(s, p, o, d) for s, p, _, o, d in found(text, lang)} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # an agreement holds from its entry into force, not from its approval
+        (
+            "de",
+            "Das Abkommen zwischen den Vereinten Nationen und der UNIDO, das die "
+            "Generalversammlung im Dezember 1985 gebilligt hatte, ist seit dem 1. Januar 1986 "
+            "in Kraft.",
+            {("un", "agreement_with", "unido", "1986-01-01")},
+        ),
+        # a joint activity is cooperation when nothing firmer is said …
+        (
+            "de",
+            "Gemeinsam mit dem UNEP baut die UNIDO seit 1994 nationale Zentren auf.",
+            {("unido", "cooperates_with", "unep", "1994")},
+        ),
+        # … and co-leading when something is
+        (
+            "de",
+            "Die WHO leitet gemeinsam mit UNICEF den Ernährungscluster.",
+            {
+                ("who", "leads", "nutrition-cluster", ""),
+                ("unicef", "leads", "nutrition-cluster", ""),
+            },
+        ),
+        # a pronoun after the verb of a new clause is its subject
+        (
+            "de",
+            "Die UNIDO wurde 1966 gegründet. Ihre Kosten trugen die Vereinten Nationen, und über "
+            "ihre Tätigkeit berichtete sie der Generalversammlung.",
+            {("unido", "liaises_with", "unga", "")},
+        ),
+    ],
+)
+def test_entry_into_force_joint_work_and_clause_pronouns(
+    lang: str, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert {(s, p, o, d) for s, p, _, o, d in found(text, lang)} == expected

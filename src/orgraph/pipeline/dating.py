@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 from orgraph.interval import EndState, Interval
+from orgraph.names import fold
+from orgraph.pipeline.lexicon import lexicon
 from orgraph.pipeline.timeexpr import Relation, TimeExpression
 
 
@@ -19,6 +21,20 @@ def interval_of(expr: TimeExpression | None) -> Interval:
 
 
 _RELATIVE = re.compile(r",\s+(?:der|die|das|dem|den|deren|dessen|which|who|whose)\b")
+
+
+def in_force_date(times: list[TimeExpression], text: str) -> TimeExpression | None:
+    """The date an instrument took effect, when the sentence says so ("ist seit dem 1. Januar
+    1986 in Kraft", "entered into force on 21 March 1994"): an agreement holds from then, not
+    from its approval or signature."""
+    marks = lexicon().words["in_force_marks"]
+    for t in times:
+        if t.relation is Relation.UNANCHORED:
+            continue
+        near = fold(text[max(0, t.start - 30) : t.end + 30])
+        if any(m in near for m in marks):
+            return t
+    return None
 
 
 def governing_date(

@@ -18,7 +18,7 @@ from orgraph.names import fold
 from orgraph.pipeline.acronyms import learn_definitions
 from orgraph.pipeline.arguments import arguments, genitive_parts, listed_parts
 from orgraph.pipeline.cues import Cues
-from orgraph.pipeline.dating import governing_date, interval_of
+from orgraph.pipeline.dating import governing_date, in_force_date, interval_of
 from orgraph.pipeline.language import detect_language
 from orgraph.pipeline.lexicon import lexicon
 from orgraph.pipeline.mentions import Mention, NameIndex, default_index, find_mentions
@@ -203,7 +203,10 @@ class _Document:
             if len(named) == 1:
                 self.discourse.section = self.ctx.section = named.pop()
             return
-        found, counts = reader.read()
+        # "Bildung: UNICEF gemeinsam mit Save the Children" in a list of leads is co-leading.
+        found, counts = reader.read(
+            fallback=sentence.block is not Block.ITEM or not self.open_frame
+        )
         found += listed_parts(sentence, tokens, mentions, args)
         found += genitive_parts(sentence, mentions)
         same = self.same_status(sentence, args, found)
@@ -393,6 +396,8 @@ class _Document:
             qualifiers["hedge"] = item.hedge
             confidence = min(confidence, 0.4)
         when = governing_date(times, item.anchor, self.text)
+        if item.predicate == "agreement_with":
+            when = in_force_date(times, self.text) or when
         if when is None and item.predicate == "agreement_with":
             when = self.agreement_date  # dated by a sentence of the paragraph before it
         if (

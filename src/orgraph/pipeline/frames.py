@@ -116,6 +116,19 @@ class Frames(MembershipFrames, SuccessionFrames):
                 pairs += [(s, a.entity) for s in current if s != a.entity]
         return pairs
 
+    def _frame_joint(
+        self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
+    ) -> tuple[Pairs, bool]:
+        """ "Gemeinsam mit dem UNEP baut die UNIDO Zentren auf": the organizations right after
+        the phrase are partners of the clause's subject."""
+        first = next((a for a in after if a.first_token <= hit.last + 2), None)
+        if first is None:
+            return [], False
+        partners = [first, *self.enumerated_after(first)]
+        rest = [a for a in after if a not in partners]
+        subjects, inherited = self.subjects(hit, before, rest, previous)
+        return [(s, p.entity) for s in subjects for p in partners if s != p.entity], inherited
+
     def _frame_constitute(
         self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
     ) -> tuple[Pairs, bool]:

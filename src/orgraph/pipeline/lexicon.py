@@ -71,6 +71,9 @@ class Trigger:
     # One of these must stand just before: "eine Hauptabteilung des …", not "dem Programm der …".
     only_after: frozenset[str] = frozenset()
     opens_list: bool = True  # "…, nämlich:" continues it in the items; "Within the cluster, …:" not
+    # Read only when no other trigger is in the sentence: "Gemeinsam mit dem UNEP baut die UNIDO
+    # Zentren auf" is cooperation, "leitet gemeinsam mit X den Cluster" is co-leading.
+    fallback: bool = False
 
 
 @dataclass(frozen=True)
@@ -151,6 +154,7 @@ def lexicon() -> Lexicon:
             default_body=entry.get("default_body"),
             only_after=frozenset(fold(w) for w in entry.get("only_after", ())),
             opens_list=bool(entry.get("opens_list", True)),
+            fallback=bool(entry.get("fallback", False)),
         )
         for entry in _read("relations.toml")["trigger"]
     )

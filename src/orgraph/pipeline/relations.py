@@ -32,13 +32,17 @@ __all__ = ["Context", "Found", "FoundCount", "OpenFrame", "SentenceReader"]
 class SentenceReader(Frames):
     """Reads the relations of one sentence: triggers, their stretches, their frames."""
 
-    def read(self) -> tuple[list[Found], list[FoundCount]]:
+    def read(self, fallback: bool = True) -> tuple[list[Found], list[FoundCount]]:
+        """The sentence's relations; `fallback` triggers only where nothing firmer is said and
+        the sentence does not continue a list."""
         hits = find_triggers(self.tokens, self.lex, self.text, self.base)
         hits = drop_glosses(hits, self.text, self.tokens, self.base)
         hits = [
             h for h in hits if h.first not in self.covered
         ]  # "Commission on …" names, not triggers
         hits = [h for h in hits if not self.negated(h)]
+        if not fallback or any(not h.trigger.fallback for h in hits):
+            hits = [h for h in hits if not h.trigger.fallback]
         hits = self.drop_topics(hits)
         self.hits = hits
         found: list[Found] = []

@@ -153,9 +153,19 @@ class Subjects(Clause):
             for a in before
             if a in main and not self.is_agent(a) and not self.prepositional(a)
         ]
+        clause_start = self.after_last_comma(hit)
+        if (
+            own
+            and self.word(hit.last + 1) in self.lex.words["subject_pronouns"]
+            and all(a.first_token < clause_start for a in before)
+        ):
+            # "…, und über ihre Tätigkeit berichtete sie der Generalversammlung": the names
+            # before the comma belong to another clause; the pronoun is the subject.
+            referent = self.referent()
+            if referent:
+                return [referent], True
         if own:
             return own, False
-        clause_start = self.after_last_comma(hit)
         pronoun = next(
             (
                 i
