@@ -379,3 +379,42 @@ def test_entry_into_force_joint_work_and_clause_pronouns(
     lang: str, text: str, expected: set[tuple[str, str, str, str]]
 ) -> None:
     assert {(s, p, o, d) for s, p, _, o, d in found(text, lang)} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "de",
+            "2007 trat der Erweiterte Integrierte Rahmen (EIF) an die Stelle des Integrierten "
+            "Rahmens (IF).",
+            {("if", "replaced_by", "eif", "2007")},
+        ),
+        (
+            "en",
+            "In 2001 the CEB succeeded the Administrative Committee on Coordination (ACC).",
+            {("acc", "replaced_by", "ceb", "2001")},
+        ),
+        (
+            "en",
+            "The ACC was succeeded by the CEB in 2001.",
+            {("acc", "replaced_by", "ceb", "2001")},
+        ),
+        # a person succeeding a person is no succession of organizations
+        ("en", "In 2017 the President of IFAD succeeded ILO Director-General Guy Ryder.", set()),
+        # "die Stelle des Direktors" is a post
+        ("de", "Die Stelle des Direktors der WHO wurde 2007 besetzt.", set()),
+        # in a report, "wir" is its author
+        (
+            "de",
+            "Das Büro der Vereinten Nationen für Katastrophenvorsorge (UNDRR) koordiniert die "
+            "Arbeit. Auf Länderebene kooperieren wir eng mit dem Entwicklungsprogramm der "
+            "Vereinten Nationen (UNDP).",
+            {("undrr", "cooperates_with", "undp", "")},
+        ),
+    ],
+)
+def test_successions_and_first_person(
+    lang: str, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert {(s, p, o, d) for s, p, _, o, d in found(text, lang)} == expected

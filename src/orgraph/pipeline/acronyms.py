@@ -46,6 +46,22 @@ def _spells(acronym: str, name: str) -> bool:
     return True
 
 
+def _spelled_genitive(tokens: list[Token], start: int, last: int, acronym: str) -> int:
+    """ "an die Stelle des Integrierten Rahmens (IF)": when the long form's first word does not
+    begin with the acronym's first letter but the word after its genitive article does, the name
+    begins there."""
+    letter = acronym[:1].casefold()
+    if (
+        start + 2 <= last
+        and not tokens[start].text.casefold().startswith(letter)
+        and fold(tokens[start + 1].text) in lexicon().words["genitive_links"]
+        and tokens[start + 2].text[:1].isupper()
+        and tokens[start + 2].text.casefold().startswith(letter)
+    ):
+        return start + 2
+    return start
+
+
 def _same_lineage(index: NameIndex, a: str, b: str) -> bool:
     """One body under an earlier or later name ("Entwicklungsgruppe … (UNDG)" for the UNSDG)."""
     return index.successors.get(a) == b or index.successors.get(b) == a
@@ -117,6 +133,8 @@ def learn_definitions(
                 start = trimmed_start(tokens, text, base, start, last)
             if start is None:
                 continue
+            if looks_like_acronym(inner):
+                start = _spelled_genitive(tokens, start, last, inner)
             for m in result:  # a name that begins before the long form belongs to it
                 if m.first_token < start <= m.last_token:
                     start = m.first_token

@@ -117,11 +117,15 @@ class Subjects(Clause):
         head = (
             self.word(start) in self.lex.words["possessives"] or self.word(start) in ("ihr", "sein")
         ) and (self.lex.has("leader_nouns", self.word(start + 1)))
-        return self.referent() if opening or after_verb or head else None
+        at = start if opening or head else hit.last + 1
+        return self.referent(at) if opening or after_verb or head else None
 
-    def referent(self) -> str | None:
+    def referent(self, pronoun: int = -1) -> str | None:
         """Whom "it"/"sie" stands for: the organization the section is about when the sentence
-        before named it ("GATT created the Centre …; it became …"), else the one last acting."""
+        before named it ("GATT created the Centre …; it became …"), else the one last acting.
+        "Wir"/"we" in a report is its author: the organization the text names most."""
+        if self.word(pronoun) in self.lex.words["first_person"]:
+            return self.ctx.topic
         if self.ctx.section and self.ctx.section in self.ctx.last_named:
             return self.ctx.section
         return self.ctx.actor
@@ -161,7 +165,7 @@ class Subjects(Clause):
         ):
             # "…, und über ihre Tätigkeit berichtete sie der Generalversammlung": the names
             # before the comma belong to another clause; the pronoun is the subject.
-            referent = self.referent()
+            referent = self.referent(hit.last + 1)
             if referent:
                 return [referent], True
         if own:
@@ -186,9 +190,9 @@ class Subjects(Clause):
             # organization named earlier in the same sentence ("die Stellung der IOM: Ihre
             # Missionsleiter …"), else for the one the text was about.
             earlier = [a for a in self.args if a.last_token < pronoun and not self.prepositional(a)]
-            if earlier:
+            if earlier and self.word(pronoun) not in self.lex.words["first_person"]:
                 return [earlier[-1].entity], True
-            referent = self.referent()
+            referent = self.referent(pronoun)
             if referent:
                 return [referent], True
         # "Den Vorsitz der EMG hat das UNEP inne": the trigger's genitive is its object.

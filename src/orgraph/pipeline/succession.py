@@ -94,6 +94,46 @@ class SuccessionFrames(Subjects):
         bodies = [a for a in old if self.ctx.types.get(a.entity) != "principal_organ"] or old
         return [(bodies[-1].entity, new.entity)], False
 
+    def _frame_succeed(
+        self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
+    ) -> tuple[Pairs, bool]:
+        """ "Y trat an die Stelle des X", "An ihre Stelle trat Y", "Y trat die Nachfolge des X
+        an", "Y succeeded X", "X was succeeded by Y": X replaced by Y."""
+        links = self.lex.words["genitive_links"]
+        owner = self.word(hit.first - 1) in self.lex.words["possessives"]
+        inherited = False
+        if self._passive(hit):
+            agents = [a for a in after if self.is_agent(a)]
+            olds = [a.entity for a in before if not self.prepositional(a)][-1:]
+            news = [a.entity for a in agents[:1]]
+        elif owner:
+            # "Its successor, the EIF": the one the text was about
+            referent = self.referent(hit.first - 1)
+            olds, inherited = ([referent] if referent else []), True
+            news = [a.entity for a in after if not self.prepositional(a)][:1]
+        else:
+            # the old body right after the trigger: "des X", "to the X", "succeeded the X"
+            start = hit.last + 1
+            if self.word(start) in links or self.word(start) == "to":
+                start += 1
+            if start < len(self.tokens) and self.tokens[start].key == ARTICLE_KEY:
+                start += 1
+            old = next((a for a in after if a.first_token == start), None)
+            if old is not None and self.lex.has("leader_nouns", self.word(old.last_token + 1)):
+                return [], False  # "succeeded ILO Director-General Guy Ryder": a person
+            olds = [old.entity] if old else []
+            news = [
+                a.entity
+                for a in before + after
+                if a is not old
+                and not self.prepositional(a)
+                and not self.is_agent(a)
+                and not self.lex.has("leader_nouns", self.word(a.last_token + 1))
+            ][:1]
+            if not news and olds:
+                news, inherited = self.subjects(hit, [], [], previous)
+        return [(o, n) for o in olds for n in news if o != n], inherited
+
     def _frame_emerge(
         self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
     ) -> tuple[Pairs, bool]:
