@@ -418,3 +418,16 @@ def test_successions_and_first_person(
     lang: str, text: str, expected: set[tuple[str, str, str, str]]
 ) -> None:
     assert {(s, p, o, d) for s, p, _, o, d in found(text, lang)} == expected
+
+
+def test_an_acronym_introduced_without_parentheses() -> None:
+    text = (
+        "1893 entstanden die Vereinigten Internationalen Büros zum Schutz des geistigen "
+        "Eigentums, die nach ihrem französischen Namen meist BIRPI genannt werden. Mit dem "
+        "Inkrafttreten der Konvention wurden sie 1970 von der WIPO abgelöst."
+    )
+    result = extract(text, "de")
+    assert "birpi" in result.new_entities
+    assert {(c.subject, c.predicate, c.object) for c in result.claims} == {
+        ("birpi", "replaced_by", "wipo")
+    }

@@ -271,3 +271,42 @@ def _is_proper_name(text: str) -> bool:
         and all(w[:1].isupper() or w.casefold() in _LINKERS for w in words)
         and words[0][:1].isupper()
     )
+
+
+_RELATIVE_OPEN = re.compile(r"\s*,\s*(?:der|die|das|which|who|that)\b")
+
+
+def learn_called_names(
+    text: str, tokens: list[Token], base: int, mentions: list[Mention], index: NameIndex
+) -> tuple[list[Mention], list[LearnedEntity]]:
+    """ "…, die meist BIRPI genannt werden", "kurz UNFCCC", "known as IFAD": an acronym the text
+    introduces without parentheses. It names the organization it follows in its clause, else a
+    body the text names only so."""
+    words = lexicon().words
+    covered = {i for m in mentions for i in range(m.first_token, m.last_token + 1)}
+    result = list(mentions)
+    learned: list[LearnedEntity] = []
+    for i, token in enumerate(tokens):
+        acronym = token.text
+        if i in covered or not looks_like_acronym(acronym) or index.acronym_entity(acronym):
+            continue
+        before = " ".join(fold(t.text) for t in tokens[max(0, i - 2) : i])
+        after = fold(tokens[i + 1].text) if i + 1 < len(tokens) else ""
+        called = after in words["called_after"] or any(
+            before.endswith(w) for w in words["called_before"]
+        )
+        if not called:
+            continue
+        named = [m for m in result if m.last_token < i and m.how not in ("reference", "definition")]
+        entity = None
+        if named:
+            between = text[named[-1].end - base : token.start - base]
+            if ";" not in between and ("," not in between or _RELATIVE_OPEN.match(between)):
+                entity = named[-1].entity
+        if entity is None:
+            entity = slug(acronym)
+            learned.append(LearnedEntity(entity, acronym, acronym))
+        index.add_acronym(acronym, entity)
+        result.append(Mention(token.start, token.end, acronym, entity, "acronym", i, i))
+    result.sort(key=lambda m: m.start)
+    return result, learned

@@ -15,7 +15,7 @@ from functools import cache
 from orgraph.fuzzydate import FuzzyDate
 from orgraph.model import Claim, Evidence, StatedCount, Status
 from orgraph.names import fold
-from orgraph.pipeline.acronyms import learn_definitions
+from orgraph.pipeline.acronyms import learn_called_names, learn_definitions
 from orgraph.pipeline.arguments import arguments, genitive_parts, listed_parts
 from orgraph.pipeline.cues import Cues
 from orgraph.pipeline.dating import governing_date, in_force_date, interval_of
@@ -154,7 +154,10 @@ class _Document:
         mentions, learned, forms = learn_definitions(
             sentence.text, tokens, sentence.start, mentions, self.index
         )
-        for entity in learned:
+        mentions, called = learn_called_names(
+            sentence.text, tokens, sentence.start, mentions, self.index
+        )
+        for entity in learned + called:
             self.add_entity(NewEntity(entity.id, entity.label, "organization"))
         for entity_id, entity_forms in forms.items():
             for form in entity_forms:
