@@ -431,3 +431,35 @@ def test_an_acronym_introduced_without_parentheses() -> None:
     assert {(c.subject, c.predicate, c.object) for c in result.claims} == {
         ("birpi", "replaced_by", "wipo")
     }
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "UN Women was formed in 2010 through the merger of DAW, INSTRAW, OSAGI and UNIFEM.",
+            {
+                (old, "merged_into", "un-women", "2010")
+                for old in ("daw", "instraw", "osagi", "unifem")
+            },
+        ),
+        # the organ that created the body is neither merged into it nor one of its founders
+        (
+            "en",
+            "The programme was created by the General Assembly in 1965 by folding together two "
+            "older bodies, the Expanded Programme of Technical Assistance (EPTA) and the United "
+            "Nations Special Fund.",
+            set(),
+        ),
+        (
+            "en",
+            "In 1965 the General Assembly created UNDP by merging two older bodies.",
+            {("undp", "part_of", "unga", "1965")},
+        ),
+    ],
+)
+def test_mergers_and_organs_creating_bodies(
+    lang: str, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert {(s, p, o, d) for s, p, _, o, d in found(text, lang)} == expected

@@ -270,7 +270,10 @@ class MembershipFrames(Subjects):
             )  # "die 1995 gegründete Welthandelsorganisation": attributive, no founders
         agents = [a for a in self.args if self.is_agent(a) and a.first_token < stop]
         if agents:
-            founders = [a for a in self.args if agents[0].first_token <= a.first_token < stop]
+            # the agents and the names listed with them, not an apposition further on ("by the
+            # General Assembly in 1965 by folding together two bodies, the EPTA and the Fund")
+            listed = [agents[0], *self.enumerated_after(agents[0])]
+            founders = [a for a in self.args if a in listed or a in agents]
             earlier = [a for a in self.args if a.last_token < agents[0].first_token]
             if not earlier:
                 return [], False
@@ -338,6 +341,10 @@ class MembershipFrames(Subjects):
             if not before:  # "gründete sie …": the subject is a pronoun
                 ids += [s for s in self.subjects(hit, [], [], previous)[0] if s != body]
             self.ctx.body = body
+            if ids and all(self.ctx.types.get(f) == "principal_organ" for f in ids):
+                # "the General Assembly created UNDP": a subsidiary body, as with "created by"
+                self.subsidiary = True
+                return [(body, f) for f in ids], False
             return [(f, body) for f in ids], False
         self.ctx.body = body
         return [(f.entity, body) for f in founders], False

@@ -191,7 +191,12 @@ class SuccessionFrames(Subjects):
         elif targets:
             target, merged = targets[-1], [a for a in region if a is not targets[-1]]
         elif before and after:
-            target, merged = before[-1], after  # "X entstand aus der Zusammenlegung von A, B"
+            # "X entstand aus der Zusammenlegung von A, B"; not the organ that decided it ("was
+            # created by the General Assembly by folding together A and B")
+            makers = [a for a in before if not self.is_agent(a)]
+            if not makers:
+                return [], False
+            target, merged = makers[-1], after
         else:
             return [], False
         return [(m.entity, target.entity) for m in merged], False
