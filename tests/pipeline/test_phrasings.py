@@ -463,3 +463,40 @@ def test_mergers_and_organs_creating_bodies(
     lang: str, text: str, expected: set[tuple[str, str, str, str]]
 ) -> None:
     assert {(s, p, o, d) for s, p, _, o, d in found(text, lang)} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # "beider Organisationen", "both organizations": the two named together
+        (
+            "de",
+            "Schon 1988 hatten das UNEP und die WMO gemeinsam den IPCC eingerichtet, der bis "
+            "heute ein gemeinsames Gremium beider Organisationen ist.",
+            {("ipcc", "part_of", "unep", "1988"), ("ipcc", "part_of", "wmo", "1988")},
+        ),
+        (
+            "en",
+            "WMO and UNEP set up the IPCC in 1988; it is a joint body of both organizations.",
+            {("ipcc", "part_of", "unep", "1988"), ("ipcc", "part_of", "wmo", "1988")},
+        ),
+        # "within which both continued": the pair is inside, not the body
+        (
+            "en",
+            "In 1997 UNDCP and CICP were combined in a new Office for Drug Control and Crime "
+            "Prevention (ODCCP), within which both continued as separate components.",
+            set(),
+        ),
+        # the pair that agreed, in a relative clause after the instrument
+        (
+            "de",
+            "UNHCR und UNICEF arbeiten seit Jahrzehnten zusammen. Eine erste Grundlage bildete "
+            "ein Memorandum of Understanding, das die beiden Organisationen 1996 abschlossen.",
+            {("unhcr", "agreement_with", "unicef", "1996")},
+        ),
+    ],
+)
+def test_pairs_named_together(
+    lang: str, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert {(s, p, o, d) for s, p, _, o, d in found(text, lang)} == expected

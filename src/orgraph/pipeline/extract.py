@@ -280,8 +280,10 @@ class _Document:
         actors = reader.actors(found)
         if actors:
             self.ctx.actor, self.ctx.last_actors = actors[0], actors
-        if len(actors) == 2:
-            self.ctx.pair = actors
+        # "beide" later: the two acting, else the two a sentence's relations join
+        related = list(dict.fromkeys(x for f in found for x in (f.subject, f.object)))
+        if len(actors) == 2 or len(related) == 2:
+            self.ctx.pair = actors if len(actors) == 2 else related
         if times:
             self.previous_times = times
         self.previous_paragraph = sentence.paragraph

@@ -102,6 +102,9 @@ class MembershipFrames(Subjects):
             # an apposition continues the outer list, not the apposition's body.
             enumerated = [] if antecedent else self.enumerated_after(body_mention)
             bodies = [body] + [a.entity for a in enumerated]
+        elif self.pair_follows(hit) and self.named_pair(hit):
+            # "ein gemeinsames Gremium beider Organisationen": the two named together before
+            bodies = self.named_pair(hit)
         else:
             # "Die Generalversammlung räumte der IOM den Beobachterstatus ein", or a list after ':'.
             # "… vier Mitglieder: A, B", "hat 51 Mitglieder, darunter A, B und C".

@@ -85,10 +85,44 @@ class Subjects(Clause):
         the two organizations the text last named together."""
         start = self.after_last_comma(hit)
         words = self.folded[start : hit.first]
-        if not any(w in self.lex.words["pair_words"] for w in words[:4]):
+        pairs = self.lex.words["pair_words"]
+        # "ein Memorandum, das die beiden Organisationen 1996 abschlossen"
+        comma = next(
+            (i for i in range(hit.last, min(len(self.tokens), hit.last + 8)) if "," in self.gap(i)),
+            None,
+        )
+        if (
+            comma is not None
+            and self.word(comma + 1) in self.lex.words["subject_relatives"]
+            and any(self.word(k) in pairs for k in range(comma + 2, comma + 5))
+            and not any(hit.first < a.first_token <= comma + 5 for a in self.args)
+        ):
+            return list(self.ctx.pair)
+        if not any(w in pairs for w in words[:4]):
             return []
         if any(start <= a.first_token < hit.first and not self.prepositional(a) for a in self.args):
             return []
+        return list(self.ctx.pair)
+
+    def pair_follows(self, hit: Hit) -> bool:
+        """ "Gremium beider Organisationen", "body of both organizations": the trigger's genitive
+        is the pair."""
+        pairs, links = self.lex.words["pair_words"], self.lex.words["genitive_links"]
+        # right after the trigger or its genitive article: "beider", "of both", "der beiden"
+        i = hit.last if self.word(hit.last) in pairs | links else hit.last + 1
+        while self.word(i) in links:
+            i += 1
+        return self.word(i) in pairs
+
+    def named_pair(self, hit: Hit) -> list[str]:
+        """The two organizations named together before the trigger in this sentence ("das UNEP
+        und die WMO"), else the two the text last named together."""
+        for a in self.args:
+            if a.first_token >= hit.first:
+                break
+            listed = self.enumerated_after(a)
+            if len(listed) == 1:
+                return [a.entity, listed[0].entity]
         return list(self.ctx.pair)
 
     def shares_subject(self, hit: Hit) -> bool:
