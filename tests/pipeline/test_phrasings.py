@@ -500,3 +500,21 @@ def test_pairs_named_together(
     lang: str, text: str, expected: set[tuple[str, str, str, str]]
 ) -> None:
     assert {(s, p, o, d) for s, p, _, o, d in found(text, lang)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die IOM ist seit 1992 im IASC vertreten.", {("iom", "member_of", "iasc", "1992")}),
+        (
+            "Die Vereinten Nationen selbst werden im CEB durch den Generalsekretär vertreten.",
+            {("un", "member_of", "ceb", "")},
+        ),
+        # represented somewhere, not in a body
+        ("Die IOM wird in New York durch ihren Beobachter vertreten.", set()),
+    ],
+)
+def test_a_seat_in_a_body_is_membership(
+    text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert {(s, p, o, d) for s, p, _, o, d in found(text, "de")} == expected
