@@ -518,3 +518,41 @@ def test_a_seat_in_a_body_is_membership(
     text: str, expected: set[tuple[str, str, str, str]]
 ) -> None:
     assert {(s, p, o, d) for s, p, _, o, d in found(text, "de")} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a seat on a body, named before as a task force; a state, so no date is inherited
+        (
+            "In 2013 the Secretary-General set up the United Nations Interagency Task Force on "
+            "NCDs (UNIATF). UNDP and UNICEF sit on the task force.",
+            {
+                ("undp", "member_of", "united-nations-interagency-task-force-on-ncds", ""),
+                ("unicef", "member_of", "united-nations-interagency-task-force-on-ncds", ""),
+            },
+        ),
+        # "although" opens another clause with its own relation
+        (
+            "The International Agency for Research on Cancer (IARC) has been part of WHO from "
+            "the outset, although it answers to its own Governing Council.",
+            {
+                ("international-agency-for-research-on-cancer", "part_of", "who", ""),
+                (
+                    "international-agency-for-research-on-cancer",
+                    "liaises_with",
+                    "governing-council",
+                    "",
+                ),
+            },
+        ),
+        (
+            "WHO has hosted the Stop TB Partnership since 2001.",
+            {("stop-tb", "part_of", "who", "2001")},
+        ),
+    ],
+)
+def test_seats_clauses_and_hosts_in_english(
+    text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert {(s, p, o, d) for s, p, _, o, d in found(text, "en")} == expected

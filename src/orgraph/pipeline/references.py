@@ -30,7 +30,9 @@ def _lexicon() -> dict[str, Any]:
     )
 
 
-_ENGLISH_ATTRIBUTES = frozenset(["new", "same", "former", "latter", "said", "whole", "entire"])
+_ENGLISH_ATTRIBUTES = frozenset(
+    ["new", "same", "former", "latter", "said", "whole", "entire", "task", "working"]
+)  # "the task force", "the working group"
 
 _LATTER = frozenset(["letztere", "letzterer", "letzteres", "letzteren", "latter"])
 
