@@ -556,3 +556,8 @@ def test_seats_clauses_and_hosts_in_english(
     text: str, expected: set[tuple[str, str, str, str]]
 ) -> None:
     assert {(s, p, o, d) for s, p, _, o, d in found(text, "en")} == expected
+
+
+def test_a_clause_negated_before_its_trigger() -> None:
+    text = "Dem Koordinierungsrat (CEB) gehören weder das UNITAR noch die UNU als Mitglieder an."
+    assert found(text, "de") == set()

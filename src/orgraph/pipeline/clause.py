@@ -220,6 +220,8 @@ class Clause:
         geworden") — but not "nicht nur … sondern auch"."""
         if self.has_word("negations", hit.first - 3, hit.first):
             return True
+        if self.has_word("clause_negations", self.after_last_comma(hit), hit.first):
+            return True  # "Dem CEB gehören weder das UNITAR noch die UNU als Mitglieder an"
         for i in range(hit.first + 1, len(self.tokens)):
             if (
                 any(ch in self.gap(i - 1) for ch in ",;:–—")
