@@ -561,3 +561,18 @@ def test_seats_clauses_and_hosts_in_english(
 def test_a_clause_negated_before_its_trigger() -> None:
     text = "Dem Koordinierungsrat (CEB) gehören weder das UNITAR noch die UNU als Mitglieder an."
     assert found(text, "de") == set()
+
+
+def test_a_long_form_after_a_fused_article_and_a_fronted_dative_body() -> None:
+    text = (
+        "Besonders sichtbar wird dieses Zusammenspiel im Ausschuss für Welternährungssicherheit "
+        "(Committee on World Food Security, CFS). Diesem Ausschuss gehören die FAO, der IFAD "
+        "und das WFP an."
+    )
+    result = extract(text, "de")
+    assert result.new_entities["cfs"].label == "Ausschuss für Welternährungssicherheit"
+    assert {(c.subject, c.predicate, c.object) for c in result.claims} == {
+        ("fao", "member_of", "cfs"),
+        ("ifad", "member_of", "cfs"),
+        ("wfp", "member_of", "cfs"),
+    }

@@ -180,7 +180,16 @@ class MembershipFrames(Subjects):
     ) -> tuple[Pairs, bool]:
         region = before + after
         # German marks what one joins with the dative: "trat das UNHCR dem UNAIDS bei".
-        dative = [a for a in region if a.first_token > 0 and self.word(a.first_token - 1) == "dem"]
+        dative = [
+            a
+            for a in region
+            if a.first_token > 0 and self.word(a.first_token - 1) in ("dem", "diesem", "jenem")
+        ]
+        # "Der Gruppe gehören die FAO und das UNEP an": a body put first, its members after
+        # the verb
+        fronted = before[:1] if len(before) == 1 and before[0].last_token + 1 == hit.first else []
+        if self.lang == "de" and not dative and fronted and after and fronted[0].first_token <= 2:
+            dative = fronted
         body_mention = (
             self._marked_body(after) or self._marked_body(region) or (dative[0] if dative else None)
         )

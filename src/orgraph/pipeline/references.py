@@ -34,6 +34,11 @@ _ENGLISH_ATTRIBUTES = frozenset(
     ["new", "same", "former", "latter", "said", "whole", "entire", "task", "working"]
 )  # "the task force", "the working group"
 
+# "diesem Ausschuss", "this agency": a demonstrative points back as the article does.
+_DEMONSTRATIVES = frozenset(
+    ["dieser", "diese", "dieses", "diesem", "diesen", "this", "these", "jener", "jene", "jenem"]
+)
+
 _LATTER = frozenset(["letztere", "letzterer", "letzteres", "letzteren", "latter"])
 
 # "Die dritte Gruppe bilden …", "another agency": a new one is introduced, none is pointed back to.
@@ -290,7 +295,13 @@ def resolve_references(
         # "die Organisation", "der neuen Einheit", "das 1996 eingerichtete Büro": an article,
         # at most two lower-case words or numbers, then the noun.
         article = next(
-            (j for j in (i - 1, i - 2, i - 3) if j >= 0 and tokens[j].key == ARTICLE_KEY), -1
+            (
+                j
+                for j in (i - 1, i - 2, i - 3)
+                if j >= 0
+                and (tokens[j].key == ARTICLE_KEY or fold(tokens[j].text) in _DEMONSTRATIVES)
+            ),
+            -1,
         )
         if article < 0 or not all(_attributive(tokens[j].text) for j in range(article + 1, i)):
             continue
