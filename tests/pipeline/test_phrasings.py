@@ -576,3 +576,29 @@ def test_a_long_form_after_a_fused_article_and_a_fronted_dative_body() -> None:
         ("ifad", "member_of", "cfs"),
         ("wfp", "member_of", "cfs"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Das UNRWA ist eine Einrichtung der Vereinten Nationen.",
+            {("unrwa", "part_of", "un", "")},
+        ),
+        # an organ establishing a body, in any word order, makes a subsidiary body
+        (
+            "Mit ihrer Resolution 2152 (XXI) vom 17. November 1966 errichtete die "
+            "Generalversammlung die UNIDO.",
+            {("unido", "part_of", "unga", "1966-11-17")},
+        ),
+        # what a relative clause founds is its antecedent, here no organization: no founders
+        (
+            "Das Büro der IOM nimmt an Arbeitsgruppen teil, die von der UNDG eingesetzt wurden.",
+            {("iom-buro", "participates_in", "undg", "")},
+        ),
+    ],
+)
+def test_establishing_bodies_in_german(text: str, expected: set[tuple[str, str, str, str]]) -> None:
+    assert {
+        (s, p, o, d) for s, p, _, o, d in found(text, "de") if p != "part_of" or o != "iom"
+    } == expected

@@ -28,6 +28,8 @@ def _group_genitive(tokens: list[Token], m: Mention) -> bool:
         return fold(tokens[i - 2].text) in lexicon().words["plural_groups"]
     if i < 2 or tokens[i - 1].key != ARTICLE_KEY:
         return False
+    if i >= 3 and fold(tokens[i - 3].text) in lexicon().words["indefinite_articles"]:
+        return False  # "eine Einrichtung der Vereinten Nationen": what one is, not a group
     return lexicon().has("group_nouns", fold(tokens[i - 2].text))
 
 

@@ -268,6 +268,14 @@ class MembershipFrames(Subjects):
         self.ctx.body = body
         return [(m.entity, body) for m in members], False
 
+    def founded(self, body: str, founders: list[str]) -> Pairs:
+        """Founders of a body; organs that create one ("the General Assembly created UNDP")
+        make a subsidiary body, not a membership."""
+        if founders and all(self.ctx.types.get(f) == "principal_organ" for f in founders):
+            self.subsidiary = True
+            return [(body, f) for f in founders]
+        return [(f, body) for f in founders]
+
     def _frame_found(
         self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
     ) -> tuple[Pairs, bool]:
@@ -287,76 +295,72 @@ class MembershipFrames(Subjects):
             listed = [agents[0], *self.enumerated_after(agents[0])]
             founders = [a for a in self.args if a in listed or a in agents]
             earlier = [a for a in self.args if a.last_token < agents[0].first_token]
+            start = self.after_last_comma(hit)
+            if start > 0 and self.word(start) in self.lex.words["subject_relatives"]:
+                # "Arbeitsgruppen, die von der UNDG eingesetzt wurden": what the relative clause
+                # founds is the noun before it — an organization only if one is named there.
+                antecedent = self.relative_antecedent(hit)
+                earlier = [antecedent] if antecedent else []
             if not earlier:
                 return [], False
             body = earlier[-1].entity
             self.ctx.body = body
-            if all(self.ctx.types.get(f.entity) == "principal_organ" for f in founders):
-                # "established by ECOSOC": an organ creates a subsidiary body, not a membership.
-                self.subsidiary = True
-                return [(body, f.entity) for f in founders], False
-        else:
-            # Active: "X und Y gründeten Z", "Sechs Organisationen rufen Z ins Leben – A, B …",
-            # "gründete sie zusammen mit A, B und C die Umweltmanagementgruppe".
-            # "the group was created in 1997", "clusters created under the IASC" — an English
-            # participle; German "gründete im April 2003 die …" is active.
-            passive = self._passive(hit) or (
-                self.lang == "en" and self.word(hit.last + 1) in self.lex.words["subject_blockers"]
-            )
-            if not after or passive:
-                # "Gegründet wurde UNAIDS 1994 von sechs Organisationen", "the group was created
-                # in 1997", "clusters created under the IASC": a founded body, no founders named.
-                if before:
-                    self.ctx.body = before[-1].entity
-                return [], False
-            direct = [a for a in after if not self.prepositional(a)]
-            first = (direct or after)[0]
-            chain = [first, *self.enumerated_after(first)]
-            rest = [a for a in after if a.first_token > chain[-1].last_token]
-            if len(chain) >= 2 and rest:
-                # "gründeten ILO, IOM und UNHCR die Gruppe": the listed subjects, then the body.
-                body = rest[0].entity
-                return [(f.entity, body) for f in chain], False
-            if len(chain) >= 2 and not before:
-                return [], False  # "gründeten FAO und IAEO eine gemeinsame Abteilung": unnamed
-            opener = self.word(0)
-            fronted = (
-                opener in self.lex.words["subject_blockers"]
-                or opener in self.lex.words["fronting_words"]
-                or opener[:1].isdigit()
-            )
-            inverted = (
-                self.lang == "de"
-                and fronted
-                and not any(not self.prepositional(b) for b in before)
-                and self.word(hit.last + 1) not in self.lex.words["subject_pronouns"]
-            )
-            if inverted:
-                # "Im April 2003 gründete die IOM die Gruppe", "Gemeinsam mit der UNESCO gründete
-                # die ITU …": after a fronted phrase the subject follows the verb, then the body.
-                if not rest:
-                    return [], False  # the founded body is not named
-                body = rest[0].entity
-                makers = [f.entity for f in chain]
-                makers += [a.entity for a in before + after if self.joined_by(a)]
-                self.ctx.body = body
-                return [(f, body) for f in dict.fromkeys(makers) if f != body], False
-            body = first.entity
-            if self.ctx.types.get(body) == "principal_organ":
-                # "rief die Generalversammlung es ins Leben": the organ founds, "es" is unresolved.
-                return [], False
-            ids = [
-                a.entity
-                for a in before + after
-                if a.entity != body and not self.in_later_relative(a, hit)
-            ]
-            if not before:  # "gründete sie …": the subject is a pronoun
-                ids += [s for s in self.subjects(hit, [], [], previous)[0] if s != body]
+            return self.founded(body, [f.entity for f in founders]), False
+        # Active: "X und Y gründeten Z", "Sechs Organisationen rufen Z ins Leben – A, B …",
+        # "gründete sie zusammen mit A, B und C die Umweltmanagementgruppe".
+        # "the group was created in 1997", "clusters created under the IASC" — an English
+        # participle; German "gründete im April 2003 die …" is active.
+        passive = self._passive(hit) or (
+            self.lang == "en" and self.word(hit.last + 1) in self.lex.words["subject_blockers"]
+        )
+        if not after or passive:
+            # "Gegründet wurde UNAIDS 1994 von sechs Organisationen", "the group was created
+            # in 1997", "clusters created under the IASC": a founded body, no founders named.
+            if before:
+                self.ctx.body = before[-1].entity
+            return [], False
+        direct = [a for a in after if not self.prepositional(a)]
+        first = (direct or after)[0]
+        chain = [first, *self.enumerated_after(first)]
+        rest = [a for a in after if a.first_token > chain[-1].last_token]
+        if len(chain) >= 2 and rest:
+            # "gründeten ILO, IOM und UNHCR die Gruppe": the listed subjects, then the body.
+            body = rest[0].entity
+            return [(f.entity, body) for f in chain], False
+        if len(chain) >= 2 and not before:
+            return [], False  # "gründeten FAO und IAEO eine gemeinsame Abteilung": unnamed
+        opener = self.word(0)
+        fronted = (
+            opener in self.lex.words["subject_blockers"]
+            or opener in self.lex.words["fronting_words"]
+            or opener[:1].isdigit()
+        )
+        inverted = (
+            self.lang == "de"
+            and fronted
+            and not any(not self.prepositional(b) for b in before)
+            and self.word(hit.last + 1) not in self.lex.words["subject_pronouns"]
+        )
+        if inverted:
+            # "Im April 2003 gründete die IOM die Gruppe", "Gemeinsam mit der UNESCO gründete
+            # die ITU …": after a fronted phrase the subject follows the verb, then the body.
+            if not rest:
+                return [], False  # the founded body is not named
+            body = rest[0].entity
+            makers = [f.entity for f in chain]
+            makers += [a.entity for a in before + after if self.joined_by(a)]
             self.ctx.body = body
-            if ids and all(self.ctx.types.get(f) == "principal_organ" for f in ids):
-                # "the General Assembly created UNDP": a subsidiary body, as with "created by"
-                self.subsidiary = True
-                return [(body, f) for f in ids], False
-            return [(f, body) for f in ids], False
+            return self.founded(body, [f for f in dict.fromkeys(makers) if f != body]), False
+        body = first.entity
+        if self.ctx.types.get(body) == "principal_organ":
+            # "rief die Generalversammlung es ins Leben": the organ founds, "es" is unresolved.
+            return [], False
+        ids = [
+            a.entity
+            for a in before + after
+            if a.entity != body and not self.in_later_relative(a, hit)
+        ]
+        if not before:  # "gründete sie …": the subject is a pronoun
+            ids += [s for s in self.subjects(hit, [], [], previous)[0] if s != body]
         self.ctx.body = body
-        return [(f.entity, body) for f in founders], False
+        return self.founded(body, ids), False
