@@ -602,3 +602,30 @@ def test_establishing_bodies_in_german(text: str, expected: set[tuple[str, str, 
     assert {
         (s, p, o, d) for s, p, _, o, d in found(text, "de") if p != "part_of" or o != "iom"
     } == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name the sentence only mentions is still learned, and "it" stands for it next
+        (
+            "The Cities Alliance made a similar move. It was hosted by UNOPS.",
+            {("cities-alliance", "part_of", "unops", "")},
+        ),
+        # the long form takes in what the acronym spells: "Sanitation and Hygiene Fund (SHF)"
+        (
+            "The Sanitation and Hygiene Fund (SHF) is hosted by UNOPS.",
+            {("shf", "part_of", "unops", "")},
+        ),
+        # an agent past a comma belongs to another clause, not to the renaming
+        (
+            "The Global Partnership for Education (GPE), founded in 2002 as the Fast Track "
+            "Initiative and renamed in 2011, has never been hosted by UNOPS.",
+            set(),
+        ),
+    ],
+)
+def test_learned_names_long_forms_and_clause_bounds(
+    text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert {(s, p, o, d) for s, p, _, o, d in found(text, "en")} == expected

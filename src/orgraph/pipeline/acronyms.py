@@ -62,6 +62,30 @@ def _spelled_genitive(tokens: list[Token], start: int, last: int, acronym: str) 
     return start
 
 
+_JOINING = frozenset(["and", "und", "&", "of", "for", "on", "für"])
+
+
+def _spelled_extension(
+    tokens: list[Token], text: str, base: int, start: int, last: int, acronym: str
+) -> int:
+    """ "the Sanitation and Hygiene Fund (SHF)": when the long form found does not spell the
+    acronym, take in the capitalised words joined on before it, as far as needed to spell it."""
+    if _spells(acronym, text[tokens[start].start - base : tokens[last].end - base]):
+        return start
+    i = start
+    while i > 0 and start - i < 6:
+        gap = text[tokens[i - 1].end - base : tokens[i].start - base]
+        word = tokens[i - 1].text
+        if gap.strip() or not (word[:1].isupper() or word.casefold() in _JOINING):
+            break
+        i -= 1
+        if word[:1].isupper() and _spells(
+            acronym, text[tokens[i].start - base : tokens[last].end - base]
+        ):
+            return i
+    return start
+
+
 def _same_lineage(index: NameIndex, a: str, b: str) -> bool:
     """One body under an earlier or later name ("Entwicklungsgruppe … (UNDG)" for the UNSDG)."""
     return index.successors.get(a) == b or index.successors.get(b) == a
@@ -135,6 +159,7 @@ def learn_definitions(
                 continue
             if looks_like_acronym(inner):
                 start = _spelled_genitive(tokens, start, last, inner)
+                start = _spelled_extension(tokens, text, base, start, last, inner)
             for m in result:  # a name that begins before the long form belongs to it
                 if m.first_token < start <= m.last_token:
                     start = m.first_token

@@ -5,14 +5,26 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import cache
 
 from orgraph.fuzzydate import FuzzyDate
 from orgraph.names import fold
 from orgraph.pipeline.lexicon import lexicon
 from orgraph.pipeline.mentions import NameIndex
+from orgraph.pipeline.propernames import name_heads_de, name_heads_en
 
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _CAPITALS = re.compile(r"\b[A-ZÄÖÜ][A-ZÄÖÜ]")
+
+
+@cache
+def _name_heads() -> re.Pattern[str]:
+    """A capitalised word before a capitalised organization head ("The Cities Alliance", "der
+    Wiener Umweltgruppe"): a name the gazetteer may lack, to be learned even where the sentence
+    says nothing else."""
+    english = "|".join(sorted(h.capitalize() for h in name_heads_en()))
+    german = "|".join(sorted(name_heads_de()))
+    return re.compile(rf"\b[A-ZÄÖÜ][\w-]+ (?:(?:{english})\b|[A-ZÄÖÜ][\w-]*(?:{german})\b)")
 
 
 class Cues:
@@ -30,6 +42,7 @@ class Cues:
         self.names = sorted(
             [m.start() for m in index.cue().finditer(lowered)]
             + [m.start() for m in _CAPITALS.finditer(text)]
+            + [m.start() for m in _name_heads().finditer(text)]
         )
         self.triggers = [m.start() for m in lex.trigger_cue.finditer(lowered)]
         self.pointers = [m.start() for m in lex.pointer_cue.finditer(lowered)]

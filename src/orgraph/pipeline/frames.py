@@ -147,7 +147,12 @@ class Frames(MembershipFrames, SuccessionFrames):
         first_agent = min(a.first_token for a in agents)
         earlier = [a for a in self.args if a.last_token < first_agent and a not in agents]
         if not earlier:
-            return [], False
+            # "It was hosted by UNOPS": a pronoun for the one the text was about
+            referent = self.pronoun_subject(hit)
+            if referent is None:
+                return [], False
+            pairs = [(a.entity, referent) for a in agents if a.entity != referent]
+            return ([(o, s) for s, o in pairs] if hit.trigger.passive else pairs), True
         chain = [
             a
             for a in self.args

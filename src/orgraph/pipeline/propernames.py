@@ -43,6 +43,14 @@ def _heads() -> tuple[str, ...]:
     return tuple(_lexicon()["name_heads"])
 
 
+def name_heads_en() -> list[str]:
+    return list(_lexicon()["name_heads_en"])
+
+
+def name_heads_de() -> list[str]:
+    return list(_heads())
+
+
 def _modifier(token: Token, position: int, lang: str) -> bool:
     word = fold(token.text)
     if not token.text[:1].isupper() or word in _lexicon()["not_modifiers"] or token.text.isupper():

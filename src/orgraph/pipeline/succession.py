@@ -7,6 +7,8 @@ merge   "A, B gingen in X auf", "zu einem einzigen Amt zusammengelegt, dem …"
 
 from __future__ import annotations
 
+import re
+
 from orgraph.pipeline.mentions import Mention
 from orgraph.pipeline.subjects import Subjects
 from orgraph.pipeline.tokens import ARTICLE_KEY
@@ -52,9 +54,15 @@ class SuccessionFrames(Subjects):
         marked = [
             a
             for a in region
-            if self.after_mark(a, "target_marks") or self.after_mark(a, "agent_preps")
+            # English names the new name after the verb; German may before it ("in X umbenannt")
+            if (
+                self.after_mark(a, "target_marks")
+                and (self.lang == "de" or a.first_token > hit.last)
+            )
+            or (self.after_mark(a, "agent_preps") and not self.beyond_comma(hit, a))
         ]
-        new = marked[-1] if marked else (after[0] if after else None)
+        unmarked = [a for a in after if not self.beyond_comma(hit, a)]
+        new = marked[-1] if marked else (unmarked[0] if unmarked else None)
         if new is None:
             return [], False
         self.ctx.body = new.entity
@@ -93,6 +101,14 @@ class SuccessionFrames(Subjects):
         # "Den ACC benannte der ECOSOC 2001 in CEB um": the organ deciding is not renamed
         bodies = [a for a in old if self.ctx.types.get(a.entity) != "principal_organ"] or old
         return [(bodies[-1].entity, new.entity)], False
+
+    def beyond_comma(self, hit: Hit, m: Mention) -> bool:
+        """A name after the trigger, past a comma: another clause's ("renamed in 2011, has never
+        been hosted by UNOPS")."""
+        if m.first_token <= hit.last:
+            return False
+        between = self.text[self.tokens[hit.last].end - self.base : m.start - self.base]
+        return bool(re.search(r"[,;]", re.sub(r"\([^()]*\)", "", between)))
 
     def _frame_succeed(
         self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
