@@ -313,14 +313,18 @@ def learn_called_names(
     learned: list[LearnedEntity] = []
     for i, token in enumerate(tokens):
         acronym = token.text
-        if i in covered or not looks_like_acronym(acronym) or index.acronym_entity(acronym):
+        if i in covered or not acronym[:1].isupper():
             continue
-        before = " ".join(fold(t.text) for t in tokens[max(0, i - 2) : i])
         after = fold(tokens[i + 1].text) if i + 1 < len(tokens) else ""
-        called = after in words["called_after"] or any(
-            before.endswith(w) for w in words["called_before"]
+        called = after in words["called_after"] or (
+            i > 0
+            and any(
+                " ".join(fold(t.text) for t in tokens[max(0, i - 2) : i]).endswith(w)
+                for w in words["called_before"]
+                if w.endswith(fold(tokens[i - 1].text))
+            )
         )
-        if not called:
+        if not called or not looks_like_acronym(acronym) or index.acronym_entity(acronym):
             continue
         named = [m for m in result if m.last_token < i and m.how not in ("reference", "definition")]
         entity = None
