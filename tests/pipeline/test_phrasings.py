@@ -629,3 +629,37 @@ def test_learned_names_long_forms_and_clause_bounds(
     text: str, expected: set[tuple[str, str, str, str]]
 ) -> None:
     assert {(s, p, o, d) for s, p, _, o, d in found(text, "en")} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "eine ihrer Sonderorganisationen" after the United Nations: theirs
+        (
+            "Das Internationale Büro des Weltpostvereins hat seinen Sitz in Bern. Seit 1948 ist "
+            "die UPU aufgrund eines Abkommens mit den Vereinten Nationen eine ihrer "
+            "Sonderorganisationen.",
+            {
+                ("upu-buro", "part_of", "upu", ""),
+                ("upu", "agreement_with", "un", "1948"),
+                ("upu", "part_of", "un", "1948"),
+            },
+        ),
+        # "wie die Chefs aller übrigen Sonderorganisationen" says nothing of the CEB's parts
+        (
+            "Dem CEB gehört der Generaldirektor der ICAO an, wie die Exekutivchefs aller übrigen "
+            "Sonderorganisationen.",
+            {("icao", "member_of", "ceb", "")},
+        ),
+        # a body's first name is no founder of it
+        (
+            "Weitaus älter ist der Weltpostverein. Gegründet wurde er 1874 durch den Vertrag von "
+            "Bern, damals unter dem Namen Allgemeiner Postverein.",
+            set(),
+        ),
+    ],
+)
+def test_possessive_bodies_other_agencies_and_first_names(
+    text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert {(s, p, o, d) for s, p, _, o, d in found(text, "de")} == expected

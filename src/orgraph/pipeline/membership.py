@@ -62,6 +62,10 @@ class MembershipFrames(Subjects):
             earlier = [
                 a.entity for a in self.args if a.last_token < hit.first and self.body_type(a.entity)
             ]
+            named = {a.entity for a in self.args if a.last_token < hit.first}
+            if hit.trigger.default_body in named:
+                # "… mit den Vereinten Nationen eine ihrer Sonderorganisationen"
+                earlier = [hit.trigger.default_body]
             body_id = earlier[-1] if earlier else (self.ctx.actor or self.ctx.section)
             if body_id is None:
                 return [], False
@@ -279,6 +283,9 @@ class MembershipFrames(Subjects):
     def _frame_found(
         self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
     ) -> tuple[Pairs, bool]:
+        # "gegründet … unter dem Namen Allgemeiner Postverein": the body's first name, no founder
+        before = [a for a in before if not self.after_mark(a, "naming_nouns")]
+        after = [a for a in after if not self.after_mark(a, "naming_nouns")]
         word = self.word(hit.first)
         attributive = word.startswith("ge") and word.endswith(("te", "ten"))  # "gegründete"
         if attributive and any(
