@@ -309,6 +309,21 @@ CASES = [
         "Bern, damals unter dem Namen Allgemeiner Postverein.",
         set(),
     ),
+    # --- partners
+    (
+        "de",
+        "Die IOM ist seit 1951 Partnerin des UNHCR.",
+        {("iom", "cooperates_with", "unhcr", "1951")},
+    ),
+    ("en", "WHO is a key partner of UNICEF.", {("who", "cooperates_with", "unicef", "")}),
+    # "partner" shares its stem with "part": no part_of
+    ("en", "UNHCR is a partner of IOM.", {("unhcr", "cooperates_with", "iom", "")}),
+    # the partners of a body are a group it qualifies, no relation
+    (
+        "de",
+        "Die Feldmissionen unterhalten Arbeitsbeziehungen zu den Partnern der Vereinten Nationen.",
+        set(),
+    ),
 ]
 
 

@@ -24,13 +24,33 @@ def _group_genitive(tokens: list[Token], m: Mention) -> bool:
     i = m.first_token
     if i >= 1 and fold(tokens[i - 1].text) == "the":
         i -= 1  # "of the"
-    if i >= 2 and fold(tokens[i - 1].text) == "of":  # English plurals only: not "programme of"
-        return fold(tokens[i - 2].text) in lexicon().words["plural_groups"]
-    if i < 2 or tokens[i - 1].key != ARTICLE_KEY:
+    english = i >= 2 and fold(tokens[i - 1].text) == "of"
+    if not english and (i < 2 or tokens[i - 1].key != ARTICLE_KEY):
         return False
-    if i >= 3 and fold(tokens[i - 3].text) in lexicon().words["indefinite_articles"]:
-        return False  # "eine Einrichtung der Vereinten Nationen": what one is, not a group
+    if _predicative(tokens, i - 2):
+        return False
+    if english:  # English plurals only: not "programme of"
+        return fold(tokens[i - 2].text) in lexicon().words["plural_groups"]
     return lexicon().has("group_nouns", fold(tokens[i - 2].text))
+
+
+def _predicative(tokens: list[Token], noun: int) -> bool:
+    """ "eine Einrichtung der Vereinten Nationen", "ist Partnerin des UNHCR", "a key partner of
+    UNICEF": what one is (after an indefinite article, a copula, "als" or a date, an adjective
+    at most between), not a group the organization qualifies."""
+    words = lexicon().words
+    for j in (noun - 1, noun - 2):
+        if j < 0:
+            return False
+        word = fold(tokens[j].text)
+        if (
+            word in words["indefinite_articles"]
+            or word in words["copulas"]
+            or word in words["capacity_marks"]
+            or word.isdigit()
+        ):
+            return True
+    return False
 
 
 def arguments(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
