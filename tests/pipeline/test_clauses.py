@@ -148,7 +148,7 @@ CASES = [
     # a person succeeding a person is no succession of organizations
     ("en", "In 2017 the President of IFAD succeeded ILO Director-General Guy Ryder.", set()),
     # "die Stelle des Direktors" is a post
-    ("de", "Die Stelle des Direktors der WHO wurde 2007 besetzt.", set()),
+    ("de", "Die Stelle der UNICEF in Genf besetzte 2007 die WHO.", set()),
     # in a report, "wir" is its author
     (
         "de",
@@ -211,7 +211,11 @@ CASES = [
         {("un", "member_of", "ceb", "")},
     ),
     # represented somewhere, not in a body
-    ("de", "Die IOM wird in New York durch ihren Beobachter vertreten.", set()),
+    (
+        "de",
+        "Die IOM wird in New York durch ihren Beobachter vertreten, den UNICEF ernannte.",
+        set(),
+    ),
     # --- seats clauses and hosts in english
     # a seat on a body, named before as a task force; a state, so no date is inherited
     (
@@ -252,10 +256,12 @@ CASES = [
     # an organ establishing a body, in any word order, makes a subsidiary body
     (
         "de",
-        "Mit ihrer Resolution 2152 (XXI) vom 17. November 1966 errichtete die "
-        "Generalversammlung die UNIDO.",
-        {("unido", "part_of", "unga", "1966-11-17")},
+        "Eingesetzt wurde das UNRWA am 8. Dezember 1949 durch die Generalversammlung.",
+        {("unrwa", "part_of", "unga", "1949-12-08")},
     ),
+    # the active verb also sets up camps and offices: not read without its agents
+    ("de", "Die UNIDO errichtete 2005 ein Büro in Wien, die FAO in Rom.", set()),
+    ("de", "Das UNHCR hat 2010 neue Lager errichtet, die IOM beteiligte sich.", set()),
     # what a relative clause founds is its antecedent, here no organization: no founders
     (
         "de",
@@ -321,8 +327,33 @@ CASES = [
     # the partners of a body are a group it qualifies, no relation
     (
         "de",
-        "Die Feldmissionen unterhalten Arbeitsbeziehungen zu den Partnern der Vereinten Nationen.",
+        "Die IOM unterhält Arbeitsbeziehungen zu den Partnern der Vereinten Nationen.",
         set(),
+    ),
+    # --- review: trigger words in another sense
+    ("en", "UNDP hosted a conference in 2019 that WHO attended.", set()),
+    ("en", "In 2019 UNDP hosted WHO experts for a workshop.", set()),
+    ("en", "WHO is represented in the report alongside UNICEF.", set()),
+    ("en", "UNICEF works with children in Yemen; WHO works with governments.", set()),
+    ("en", "WHO reported to journalists that UNICEF had delivered vaccines.", set()),
+    ("en", "WHO opposed the merger of UNAIDS and UNICEF in 2005.", set()),
+    ("en", "UNICEF succeeded WHO in leading the campaign in 2003.", set()),
+    ("en", "UNICEF works in a region known as MENA. MENA joined the IASC in 2001.", set()),
+    ("de", "Laut UNICEF berichtete die WHO 2020 über steigende Fallzahlen.", set()),
+    ("de", "Die WHO ist in Genf vertreten, die FAO in Rom.", set()),
+    ("de", "Die WHO sitzt im selben Gebäude wie UNICEF.", set()),
+    ("de", "Die WHO lehnte 2005 eine Fusion von UNAIDS und UNICEF ab.", set()),
+    (
+        "de",
+        "Die Koordinatoren leiten die Länderteams und berichten direkt dem Generalsekretär, "
+        "nicht mehr dem UNDP.",
+        set(),
+    ),
+    (
+        "en",
+        "ECOSOC endorsed the arrangement, and the UN Interagency Task Force (UNIATF) reports "
+        "to it annually.",
+        {("uniatf", "liaises_with", "ecosoc", "")},
     ),
 ]
 

@@ -62,9 +62,6 @@ def _spelled_genitive(tokens: list[Token], start: int, last: int, acronym: str) 
     return start
 
 
-_JOINING = frozenset(["and", "und", "&", "of", "for", "on", "für"])
-
-
 def _spelled_extension(
     tokens: list[Token], text: str, base: int, start: int, last: int, acronym: str
 ) -> int:
@@ -76,7 +73,9 @@ def _spelled_extension(
     while i > 0 and start - i < 6:
         gap = text[tokens[i - 1].end - base : tokens[i].start - base]
         word = tokens[i - 1].text
-        if gap.strip() or not (word[:1].isupper() or word.casefold() in _JOINING):
+        if gap.strip() or not (
+            word[:1].isupper() or word.casefold() in lexicon().words["name_joiners"]
+        ):
             break
         i -= 1
         if word[:1].isupper() and _spells(
@@ -298,9 +297,6 @@ def _is_proper_name(text: str) -> bool:
     )
 
 
-_RELATIVE_OPEN = re.compile(r"\s*,\s*(?:der|die|das|which|who|that)\b")
-
-
 def learn_called_names(
     text: str, tokens: list[Token], base: int, mentions: list[Mention], index: NameIndex
 ) -> tuple[list[Mention], list[LearnedEntity]]:
@@ -329,12 +325,31 @@ def learn_called_names(
         named = [m for m in result if m.last_token < i and m.how not in ("reference", "definition")]
         entity = None
         if named:
+            # right after the name ("…, kurz UNFCCC") or in a relative clause on it ("…, die
+            # meist BIRPI genannt wird"): another name of that organization
             between = text[named[-1].end - base : token.start - base]
-            if ";" not in between and ("," not in between or _RELATIVE_OPEN.match(between)):
+            rest = fold(between).replace(",", " ").split()
+            direct = all(w in words["naming_words"] for w in rest)
+            relative = (
+                between.lstrip().startswith(",")
+                and bool(rest)
+                and rest[0] in words["subject_relatives"]
+                and after in words["called_after"]
+            )
+            if ";" not in between and (direct or relative):
                 entity = named[-1].entity
-        if entity is None:
+        clause = fold(text[: token.start - base].rsplit(";", 1)[-1]).split()
+        if (
+            entity is None
+            and after in words["called_after"]
+            and words["naming_nouns"] & set(clause)
+        ):
+            # "…, die nach ihrem französischen Namen meist BIRPI genannt werden": a body the
+            # text names only so
             entity = slug(acronym)
             learned.append(LearnedEntity(entity, acronym, acronym))
+        if entity is None:
+            continue
         index.add_acronym(acronym, entity)
         result.append(Mention(token.start, token.end, acronym, entity, "acronym", i, i))
     result.sort(key=lambda m: m.start)

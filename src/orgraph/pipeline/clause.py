@@ -312,6 +312,42 @@ class Clause:
                 break
         return found
 
+    def next_object(self, hit: Hit, mentions: list[Mention]) -> Mention | None:
+        """The organization right after the trigger (after its preposition, if it has one): an
+        article and lower-case adverbs may stand between ("berichtet jährlich der
+        Generalversammlung"), a preposition, conjunction or comma may not; "hosted WHO experts"
+        names people, not WHO."""
+        links = self.lex.words["object_preps"] | self.lex.words["object_stops"]
+        at = max((i for i in hit.at if self.word(i) in links), default=hit.last)
+        starts = {m.first_token for m in mentions}
+        i, article = at + 1, False
+        while i < len(self.tokens) and i - at <= 3 and i not in starts:
+            if any(ch in self.gap(i - 1) for ch in ",;:("):
+                return None
+            if self.tokens[i].key == ARTICLE_KEY and not article:
+                i, article = i + 1, True
+                continue
+            if (
+                self.tokens[i].text.islower()
+                and self.word(i) not in links
+                and not article  # "the report alongside UNICEF": no noun after the article
+            ):
+                i += 1  # an adverb: "jährlich", "closely"
+                continue
+            break
+        found = next((m for m in mentions if m.first_token == i), None)
+        if found is None or self.lang != "en":
+            return found
+        nxt = found.last_token + 1
+        noun = (
+            nxt < len(self.tokens)
+            and self.tokens[nxt].text.isalpha()
+            and self.tokens[nxt].text.islower()
+            and self.word(nxt) not in links | self.lex.words["enumeration_links"]
+            and self.word(nxt) not in self.lex.words["subordinators"]
+        )
+        return None if noun and not self.gap(found.last_token).strip() else found
+
     def genitive_attributes(self, mentions: list[Mention]) -> list[Mention]:
         """Those of `mentions` that name whose another one is: "the Executive Board of UNDP,
         UNFPA and UNOPS", "dem Exekutivrat der UNESCO" — not objects of their own."""

@@ -22,9 +22,10 @@ def _name_heads() -> re.Pattern[str]:
     """A capitalised word before a capitalised organization head ("The Cities Alliance", "der
     Wiener Umweltgruppe"): a name the gazetteer may lack, to be learned even where the sentence
     says nothing else."""
-    english = "|".join(sorted(h.capitalize() for h in name_heads_en()))
-    german = "|".join(sorted(name_heads_de()))
-    return re.compile(rf"\b[A-ZÄÖÜ][\w-]+ (?:(?:{english})\b|[A-ZÄÖÜ][\w-]*(?:{german})\b)")
+    english = "|".join(sorted(re.escape(h.capitalize()) for h in name_heads_en()))
+    german = "|".join(sorted(re.escape(h) for h in name_heads_de()))
+    # a German head ends a compound ("Umweltgruppe") or stands alone ("Kommission")
+    return re.compile(rf"\b[A-ZÄÖÜ][\w-]+ (?:(?:{english})\b|(?=[A-ZÄÖÜ])[\w-]*?(?i:{german})\b)")
 
 
 class Cues:

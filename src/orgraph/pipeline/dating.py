@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from orgraph.interval import EndState, Interval
 from orgraph.names import fold
@@ -23,18 +24,25 @@ def interval_of(expr: TimeExpression | None) -> Interval:
 _RELATIVE = re.compile(r",\s+(?:der|die|das|dem|den|deren|dessen|which|who|whose)\b")
 
 
-def in_force_date(times: list[TimeExpression], text: str) -> TimeExpression | None:
-    """The date an instrument took effect, when the sentence says so ("ist seit dem 1. Januar
-    1986 in Kraft", "entered into force on 21 March 1994"): an agreement holds from then, not
-    from its approval or signature."""
-    marks = lexicon().words["in_force_marks"]
+def in_force_date(times: list[TimeExpression], anchor: int, text: str) -> TimeExpression | None:
+    """The date the instrument named at `anchor` took effect, when its sentence says so ("ist
+    seit dem 1. Januar 1986 in Kraft", "entered into force on 21 March 1994"): the agreement
+    holds from then, not from its approval or signature. Only the first such date after the
+    instrument, with no other instrument between ("… mit UNICEF, das 1997 in Kraft trat, und
+    1999 eines mit der FAO")."""
     for t in times:
-        if t.relation is Relation.UNANCHORED:
+        if t.relation is Relation.UNANCHORED or t.start < anchor:
             continue
-        near = fold(text[max(0, t.start - 30) : t.end + 30])
-        if any(m in near for m in marks):
+        near = fold(text[max(anchor, t.start - 30) : t.end + 30])
+        if _in_force().search(near):
             return t
     return None
+
+
+@cache
+def _in_force() -> re.Pattern[str]:
+    marks = sorted(lexicon().words["in_force_marks"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(m) for m in marks) + r")\b")
 
 
 def governing_date(

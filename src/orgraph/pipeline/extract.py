@@ -402,9 +402,8 @@ class _Document:
             confidence = min(confidence, 0.4)
         when = governing_date(times, item.anchor, self.text)
         if item.predicate == "agreement_with":
-            when = in_force_date(times, self.text) or when
-        if when is None and item.predicate == "agreement_with":
-            when = self.agreement_date  # dated by a sentence of the paragraph before it
+            # from its entry into force, else as told; undated, by another sentence of the paragraph
+            when = in_force_date(times, item.anchor, self.text) or when or self.agreement_date
         if (
             when is not None
             and when.relation is Relation.UNTIL

@@ -41,6 +41,13 @@ class Frames(MembershipFrames, SuccessionFrames):
             if len(clause) < 2:
                 return [], False
             return [(clause[0].entity, a.entity) for a in clause[1:]], False
+        if hit.trigger.object_next:
+            # "hosted WHO", "reports to the Council": the object and the names listed with it
+            obj = self.next_object(hit, after)
+            if obj is None:
+                return self.pronoun_object(hit, before, previous)
+            listed = [obj, *self.enumerated_after(obj)]
+            after = [a for a in after if a.first_token < obj.first_token or a in listed]
         subjects, inherited = self.subjects(hit, before, after, previous)
         # "UNICEF co-leads the cluster together with Save the Children": a partner in the act —
         # of the object named just before it ("two clusters: A, together with X, and B, together
@@ -84,6 +91,23 @@ class Frames(MembershipFrames, SuccessionFrames):
             return self.gapped_pairs(subjects, after, gapped, attributes), inherited
         return [(s, o) for s in subjects for o in objects], inherited
 
+    def pronoun_object(
+        self, hit: Hit, before: list[Mention], previous: list[str]
+    ) -> tuple[Pairs, bool]:
+        """ "ECOSOC endorsed it, and the task force reports to it": an object pronoun right after
+        the trigger stands for the organization named last before it that is not the subject."""
+        links = self.lex.words["object_preps"]
+        at = max((i for i in hit.at if self.word(i) in links), default=hit.last)
+        if self.word(at + 1) not in self.lex.words["object_pronouns"]:
+            return [], False
+        start = self.after_last_comma(hit)
+        own = [a.entity for a in before if a.first_token >= start and not self.prepositional(a)]
+        subjects, inherited = (own, False) if own else self.subjects(hit, before, [], previous)
+        earlier = [
+            a.entity for a in self.args if a.last_token < hit.first and a.entity not in subjects
+        ]
+        return [(s, earlier[-1]) for s in subjects[:1] if earlier], inherited
+
     def gapped_subjects(self, after: list[Mention]) -> list[Mention]:
         """ "WHO leads the Health Cluster, UNICEF the Nutrition Cluster": a name after a comma or
         "and" that another name follows directly (an article between at most) is the subject of
@@ -91,11 +115,18 @@ class Frames(MembershipFrames, SuccessionFrames):
         found = []
         for a, b in pairwise(after):
             between = range(a.last_token + 1, b.first_token)
-            opens = self.gap(a.first_token - 1).strip() in (",", ";") or self.word(
-                a.first_token - 1
-            ) in ("und", "and", "sowie")
+            start = a.first_token - 1
+            if start >= 0 and self.tokens[start].key == ARTICLE_KEY:
+                start -= 1  # ", die WHO den Gesundheitscluster"
+            opens = (
+                self.gap(start).strip() in (",", ";")
+                or self.word(start) in self.lex.words["enumeration_links"]
+            )
+            # English names run together ("UNDP Executive Board"): only with an article between
+            articled = bool(between) or self.lang != "en"
             if (
                 opens
+                and articled
                 and all(self.tokens[i].key == ARTICLE_KEY for i in between)
                 and not any(self.gap(i).strip() for i in range(a.last_token, b.first_token))
             ):
@@ -218,7 +249,7 @@ class Frames(MembershipFrames, SuccessionFrames):
                 for a in before
                 if a.entity not in subjects
                 and a.first_token < 3
-                and self.word_before(a) in ("mit", "with")
+                and self.word_before(a) in self.lex.words["partner_preps"]
             ]
         pronoun = next(
             (i for i in range(stop) if self.word(i) in self.lex.words["plural_pronouns"]), None

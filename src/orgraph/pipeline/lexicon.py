@@ -74,6 +74,13 @@ class Trigger:
     # Read only when no other trigger is in the sentence: "Gemeinsam mit dem UNEP baut die UNIDO
     # Zentren auf" is cooperation, "leitet gemeinsam mit X den Cluster" is co-leading.
     fallback: bool = False
+    # The object stands right after the trigger (after its preposition, if it has one): "hosted
+    # WHO", "reports to the Council", "works with UNICEF", "im IASC vertreten" — not any
+    # organization later in the clause ("hosted a conference that WHO attended").
+    object_next: bool = False
+    # Only with its agents ("durch die Generalversammlung eingesetzt"): the active verb is used
+    # for teams, camps and offices too.
+    needs_agent: bool = False
 
 
 @dataclass(frozen=True)
@@ -155,6 +162,8 @@ def lexicon() -> Lexicon:
             only_after=frozenset(fold(w) for w in entry.get("only_after", ())),
             opens_list=bool(entry.get("opens_list", True)),
             fallback=bool(entry.get("fallback", False)),
+            object_next=bool(entry.get("object_next", False)),
+            needs_agent=bool(entry.get("needs_agent", False)),
         )
         for entry in _read("relations.toml")["trigger"]
     )

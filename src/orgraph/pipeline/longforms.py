@@ -57,10 +57,6 @@ def _verb_like(word: str) -> bool:
     )
 
 
-# A preposition fused with its article opens a noun phrase as the article does: "im Ausschuss
-# für Welternährungssicherheit (CFS)".
-_CONTRACTIONS = frozenset(["im", "am", "beim", "vom", "ins"])  # not "zur", which names hold
-
 _PREPOSITIONS = frozenset(
     [
         "für",
@@ -110,13 +106,13 @@ def article_start(tokens: list[Token], text: str, base: int, last: int) -> int |
             and fold(tokens[article].text) not in lexicon().words["indefinite_articles"]
             and tokens[article].text.islower()
             and tokens[article].text not in _PREPOSITIONS
-            and tokens[article].text not in _CONTRACTIONS
+            and tokens[article].text not in lexicon().words["fused_articles"]
         ):
             article -= 1  # "in der neu gebildeten Hauptabteilung": the article, then adjectives
         opens = (
             tokens[article].key == ARTICLE_KEY
             or fold(tokens[article].text) in lexicon().words["indefinite_articles"]
-            or tokens[article].text in _CONTRACTIONS
+            or tokens[article].text in lexicon().words["fused_articles"]
         )
         if i >= 1 and tokens[i].text[:1].isupper() and opens:
             before = tokens[article - 1] if article >= 1 else None

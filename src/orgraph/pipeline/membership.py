@@ -106,9 +106,9 @@ class MembershipFrames(Subjects):
             # an apposition continues the outer list, not the apposition's body.
             enumerated = [] if antecedent else self.enumerated_after(body_mention)
             bodies = [body] + [a.entity for a in enumerated]
-        elif self.pair_follows(hit) and self.named_pair(hit):
+        elif self.pair_follows(hit) and (pair := self.named_pair(hit)):
             # "ein gemeinsames Gremium beider Organisationen": the two named together before
-            bodies = self.named_pair(hit)
+            bodies = pair
         else:
             # "Die Generalversammlung räumte der IOM den Beobachterstatus ein", or a list after ':'.
             # "… vier Mitglieder: A, B", "hat 51 Mitglieder, darunter A, B und C".
@@ -187,16 +187,29 @@ class MembershipFrames(Subjects):
         dative = [
             a
             for a in region
-            if a.first_token > 0 and self.word(a.first_token - 1) in ("dem", "diesem", "jenem")
+            if a.first_token > 0
+            and self.word(a.first_token - 1) in self.lex.words["dative_articles"]
         ]
         # "Der Gruppe gehören die FAO und das UNEP an": a body put first, its members after
         # the verb
         fronted = before[:1] if len(before) == 1 and before[0].last_token + 1 == hit.first else []
-        if self.lang == "de" and not dative and fronted and after and fronted[0].first_token <= 2:
+        dative_first = fronted and self.word(fronted[0].first_token - 1) in (
+            self.lex.words["dative_articles"] | {"der", "dieser"}  # "der" for a feminine body
+        )
+        if self.lang == "de" and not dative and dative_first and after:
             dative = fronted
+        if self.word(0) in self.lex.words["dative_articles"] and not any(
+            a.first_token <= 1 for a in self.args
+        ):
+            return [], False  # "Diesem Ausschuss gehören die FAO … an": a body not resolved
         body_mention = (
             self._marked_body(after) or self._marked_body(region) or (dative[0] if dative else None)
         )
+        if hit.trigger.object_next:
+            # "im IASC vertreten", "sits on the board": the body right after the preposition
+            body_mention = self.next_object(hit, region)
+            if body_mention is None:
+                return [], False
         if (
             body_mention is None
             and after
@@ -296,6 +309,13 @@ class MembershipFrames(Subjects):
                 False,
             )  # "die 1995 gegründete Welthandelsorganisation": attributive, no founders
         agents = [a for a in self.args if self.is_agent(a) and a.first_token < stop]
+        if (
+            not agents
+            and hit.trigger.needs_agent
+            and not self.has_word("passive_aux", self.after_last_comma(hit), hit.last + 3)
+        ):
+            return [], False  # "Das UNHCR hat neue Lager errichtet, die IOM …"
+
         if agents:
             # the agents and the names listed with them, not an apposition further on ("by the
             # General Assembly in 1965 by folding together two bodies, the EPTA and the Fund")

@@ -34,28 +34,6 @@ _ENGLISH_ATTRIBUTES = frozenset(
     ["new", "same", "former", "latter", "said", "whole", "entire", "task", "working"]
 )  # "the task force", "the working group"
 
-# "diesem Ausschuss", "this agency": a demonstrative points back as the article does.
-_DEMONSTRATIVES = frozenset(
-    ["dieser", "diese", "dieses", "diesem", "diesen", "this", "these", "jener", "jene", "jenem"]
-)
-
-_LATTER = frozenset(["letztere", "letzterer", "letzteres", "letzteren", "latter"])
-
-# "Die dritte Gruppe bilden …", "another agency": a new one is introduced, none is pointed back to.
-_INTRODUCING = (
-    "erst",
-    "zweit",
-    "dritt",
-    "viert",
-    "fünft",
-    "ander",
-    "weiter",
-    "second",
-    "third",
-    "other",
-    "another",
-)
-
 
 def _attributive(word: str) -> bool:
     """A word that may stand between article and noun of a reference: a number, a German
@@ -273,7 +251,7 @@ def resolve_references(
     covered = {i for m in mentions for i in range(m.first_token, m.last_token + 1)}
     result = list(mentions)
     for i, token in enumerate(tokens):
-        if i not in covered and fold(token.text) in _LATTER:
+        if i not in covered and fold(token.text) in lexicon().words["latter_words"]:
             # "Letztere wurde 2016 aufgenommen", "the latter": the one named last
             earlier = [m.entity for m in mentions if m.last_token < i] or discourse.recent
             if earlier:
@@ -299,13 +277,18 @@ def resolve_references(
                 j
                 for j in (i - 1, i - 2, i - 3)
                 if j >= 0
-                and (tokens[j].key == ARTICLE_KEY or fold(tokens[j].text) in _DEMONSTRATIVES)
+                and (
+                    tokens[j].key == ARTICLE_KEY
+                    or fold(tokens[j].text) in lexicon().words["demonstratives"]
+                )
             ),
             -1,
         )
         if article < 0 or not all(_attributive(tokens[j].text) for j in range(article + 1, i)):
             continue
-        if any(fold(tokens[j].text).startswith(_INTRODUCING) for j in range(article + 1, i)):
+        if any(
+            lexicon().has("introducing_words", fold(tokens[j].text)) for j in range(article + 1, i)
+        ):
             continue
         word = fold(token.text)
         for stem, prefix, entry in _reference_entries():

@@ -94,7 +94,14 @@ class Subjects(Clause):
         if (
             comma is not None
             and self.word(comma + 1) in self.lex.words["subject_relatives"]
-            and any(self.word(k) in pairs for k in range(comma + 2, comma + 5))
+            and any(
+                self.word(k) in pairs
+                and (
+                    self.word(k + 1) in self.lex.words["plural_groups"]
+                    or self.tokens[k + 1].text.islower()
+                )
+                for k in range(comma + 2, min(comma + 5, len(self.tokens) - 1))
+            )
             and not any(hit.first < a.first_token <= comma + 5 for a in self.args)
         ):
             return list(self.ctx.pair)
@@ -159,7 +166,8 @@ class Subjects(Clause):
         before named it ("GATT created the Centre …; it became …"), else the one last acting.
         "Wir"/"we" in a report is its author: the organization the text names most."""
         if self.word(pronoun) in self.lex.words["first_person"]:
-            return self.ctx.topic
+            # in quoted speech "wir" is the speaker's, whom the text may not name
+            return None if any(q in self.text for q in '„“”"«»') else self.ctx.topic
         if self.ctx.section and self.ctx.section in self.ctx.last_named:
             return self.ctx.section
         return self.ctx.actor
@@ -192,14 +200,18 @@ class Subjects(Clause):
             if a in main and not self.is_agent(a) and not self.prepositional(a)
         ]
         clause_start = self.after_last_comma(hit)
-        if (
-            own
-            and self.word(hit.last + 1) in self.lex.words["subject_pronouns"]
-            and all(a.first_token < clause_start for a in before)
-        ):
+        after_verb = next(
+            (
+                i
+                for i in (hit.first + 1, hit.last + 1)
+                if self.word(i) in self.lex.words["subject_pronouns"]
+            ),
+            None,
+        )
+        if own and after_verb is not None and all(a.first_token < clause_start for a in before):
             # "…, und über ihre Tätigkeit berichtete sie der Generalversammlung": the names
             # before the comma belong to another clause; the pronoun is the subject.
-            referent = self.referent(hit.last + 1)
+            referent = self.referent(after_verb)
             if referent:
                 return [referent], True
         if own:

@@ -102,6 +102,21 @@ class SuccessionFrames(Subjects):
         bodies = [a for a in old if self.ctx.types.get(a.entity) != "principal_organ"] or old
         return [(bodies[-1].entity, new.entity)], False
 
+    def in_a_role(self, hit: Hit) -> bool:
+        """ "UNICEF succeeded WHO in leading the campaign", "… as lead agency", "als
+        Vorsitzende": one took over a task or post from the other, neither body replaced."""
+        for i in range(hit.last + 1, len(self.tokens) - 1):
+            word, nxt = self.word(i), self.word(i + 1)
+            if word == "in" and nxt.endswith("ing"):
+                return True
+            if word in self.lex.words["capacity_marks"] and (
+                self.lex.has("role_nouns", nxt)
+                or self.lex.has("leader_nouns", nxt)
+                or self.lex.has("role_nouns", self.word(i + 2))
+            ):
+                return True
+        return False
+
     def beyond_comma(self, hit: Hit, m: Mention) -> bool:
         """A name after the trigger, past a comma: another clause's ("renamed in 2011, has never
         been hosted by UNOPS")."""
@@ -115,6 +130,8 @@ class SuccessionFrames(Subjects):
     ) -> tuple[Pairs, bool]:
         """ "Y trat an die Stelle des X", "An ihre Stelle trat Y", "Y trat die Nachfolge des X
         an", "Y succeeded X", "X was succeeded by Y": X replaced by Y."""
+        if self.in_a_role(hit):
+            return [], False
         links = self.lex.words["genitive_links"]
         owner = self.word(hit.first - 1) in self.lex.words["possessives"]
         inherited = False
@@ -189,6 +206,9 @@ class SuccessionFrames(Subjects):
     def _frame_merge(
         self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
     ) -> tuple[Pairs, bool]:
+        # the organ that decides a merger takes no part in it ("approved by the General Assembly")
+        before = [a for a in before if not self.after_mark(a, "strong_agent_preps")]
+        after = [a for a in after if not self.after_mark(a, "strong_agent_preps")]
         region = before + after
         targets = [a for a in region if self.after_mark(a, "target_marks")]
         # "… zu einem einzigen Amt zusammengelegt, dem Büro …": the target is named after the verb.
@@ -206,13 +226,10 @@ class SuccessionFrames(Subjects):
             target, merged = after[0], before
         elif targets:
             target, merged = targets[-1], [a for a in region if a is not targets[-1]]
-        elif before and after:
-            # "X entstand aus der Zusammenlegung von A, B"; not the organ that decided it ("was
-            # created by the General Assembly by folding together A and B")
-            makers = [a for a in before if not self.is_agent(a)]
-            if not makers:
-                return [], False
-            target, merged = makers[-1], after
+        elif before and after and self.has_word("forming_verbs", 0, hit.first):
+            # "X entstand aus der Zusammenlegung von A, B", "was formed through the merger of";
+            # not "WHO opposed the merger of A and B"
+            target, merged = before[-1], after
         else:
             return [], False
         return [(m.entity, target.entity) for m in merged], False
