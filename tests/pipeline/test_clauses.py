@@ -355,6 +355,23 @@ CASES = [
         "to it annually.",
         {("uniatf", "liaises_with", "ecosoc", "")},
     ),
+    # --- possessives and the acronym WHO
+    # "UNDP's Executive Board": a unit of UNDP, not a new organization
+    (
+        "en",
+        "UNDP's Executive Board meets in New York.",
+        {("undp-executive-board", "part_of", "undp", "")},
+    ),
+    # "WHO" opening a clause is the organization, not a relative pronoun
+    (
+        "en",
+        "The Stop TB Partnership was set up in 2001. From 2001 until 2014, WHO hosted the "
+        "Partnership's secretariat.",
+        {
+            ("stop-tb-secretariat", "part_of", "stop-tb", ""),
+            ("stop-tb-secretariat", "part_of", "who", "2001"),
+        },
+    ),
 ]
 
 

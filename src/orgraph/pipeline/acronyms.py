@@ -334,6 +334,7 @@ def learn_called_names(
                 between.lstrip().startswith(",")
                 and bool(rest)
                 and rest[0] in words["subject_relatives"]
+                and between.lstrip(" ,")[:1].islower()  # "die", "which" — not "WHO"
                 and after in words["called_after"]
             )
             if ";" not in between and (direct or relative):

@@ -49,6 +49,14 @@ class Clause:
     def word(self, i: int) -> str:
         return self.folded[i] if 0 <= i < len(self.tokens) else ""
 
+    def relative_pronoun(self, i: int) -> bool:
+        """ "die", "which", "who" opening a relative clause — not the acronym "WHO"."""
+        return (
+            0 <= i < len(self.tokens)
+            and self.tokens[i].text.islower()
+            and self.word(i) in self.lex.words["subject_relatives"]
+        )
+
     def gap(self, i: int) -> str:
         """The characters between token i and token i + 1."""
         return self.gaps[i] if 0 <= i < len(self.gaps) else ""

@@ -323,7 +323,7 @@ class MembershipFrames(Subjects):
             founders = [a for a in self.args if a in listed or a in agents]
             earlier = [a for a in self.args if a.last_token < agents[0].first_token]
             start = self.after_last_comma(hit)
-            if start > 0 and self.word(start) in self.lex.words["subject_relatives"]:
+            if start > 0 and self.relative_pronoun(start):
                 # "Arbeitsgruppen, die von der UNDG eingesetzt wurden": what the relative clause
                 # founds is the noun before it — an organization only if one is named there.
                 antecedent = self.relative_antecedent(hit)

@@ -190,8 +190,53 @@ def find_units(
             Mention(tokens[first].start, tokens[last].end, surface, unit_id, "unit", first, last)
         )
     result, more = _named_units(text, tokens, base, result, heads)
+    result, owned = _possessive_units(text, tokens, base, result, heads)
     result.sort(key=lambda m: m.start)
-    return result, units + more
+    return result, units + more + owned
+
+
+def _possessive_units(
+    text: str, tokens: list[Token], base: int, mentions: list[Mention], heads: tuple[str, ...]
+) -> tuple[list[Mention], list[Unit]]:
+    """ "the Partnership's secretariat", "UNDP's Executive Board": a unit of the organization
+    whose possessive stands before it (capitalised words before the head belong to its name)."""
+    units: list[Unit] = []
+    result = list(mentions)
+    taken = {i for m in mentions for i in range(m.first_token, m.last_token + 1)}
+    for m in mentions:
+        s = m.last_token + 1
+        if m.how in ("definition", "unit") or s + 1 >= len(tokens) or tokens[s].text != "s":
+            continue
+        if text[m.end - base : tokens[s].start - base] not in ("'", "’"):
+            continue
+        # a name learned for the unit alone ("Executive Board") is the unit's
+        learned = next((r for r in result if r.first_token == s + 1 and r.how == "learned"), None)
+        last = learned.last_token if learned else s + 1
+        while (
+            learned is None
+            and last + 1 < len(tokens)
+            and tokens[last].text[:1].isupper()
+            and not fold(tokens[last].text).endswith(heads)
+            and last + 1 not in taken
+        ):
+            last += 1  # "UNDP's Executive Board": modifiers, then the head
+        if (last in taken and learned is None) or not fold(tokens[last].text).endswith(heads):
+            continue
+        if learned is not None:
+            result = [r for r in result if r is not learned]
+        words = text[tokens[s + 1].start - base : tokens[last].end - base]
+        # named by its own words when they are a name ("Executive Committee"), else with its
+        # owner ("the Partnership's secretariat"); the mention keeps the possessive
+        surface = text[m.start - base : tokens[last].end - base]
+        label = words if words[:1].isupper() else surface
+        unit = Unit(f"{m.entity}-{slug(words)}", label, m.entity, fold(tokens[last].text))
+        units.append(unit)
+        result = [r for r in result if r is not m]
+        result.append(
+            Mention(m.start, tokens[last].end, unit.label, unit.id, "unit", m.first_token, last)
+        )
+        taken.update(range(m.first_token, last + 1))
+    return result, units
 
 
 def _named_units(

@@ -40,7 +40,7 @@ class Subjects(Clause):
         start = self.after_last_comma(hit)
         return (
             start > 0
-            and self.word(start) in self.lex.words["subject_relatives"]
+            and self.relative_pronoun(start)
             and not any(
                 start < a.first_token < hit.first for a in self.args if not self.prepositional(a)
             )
@@ -54,10 +54,9 @@ class Subjects(Clause):
         for i in range(hit.first - 1, -1, -1):
             if "," not in self.gap(i):
                 continue
-            opener = self.word(i + 1)
             if not (
-                opener in self.lex.words["subject_relatives"]
-                or opener in self.lex.words["appositive_openers"]
+                self.relative_pronoun(i + 1)
+                or self.word(i + 1) in self.lex.words["appositive_openers"]
             ):
                 return None
             if not others and any(i < a.first_token < hit.first for a in self.args):
@@ -93,7 +92,7 @@ class Subjects(Clause):
         )
         if (
             comma is not None
-            and self.word(comma + 1) in self.lex.words["subject_relatives"]
+            and self.relative_pronoun(comma + 1)
             and any(
                 self.word(k) in pairs
                 and (

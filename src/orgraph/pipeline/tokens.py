@@ -13,7 +13,9 @@ from functools import lru_cache
 
 from orgraph.names import fold, stem
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+# An apostrophe joins "d'Ivoire", not the English possessive: "UNDP's" is "UNDP" + "s", so the name
+# is found and "UNDP's Executive Board" is a unit of it.
+_WORD = re.compile(r"[^\W_]+(?:['’](?!s\b)[^\W_]+)?")
 ARTICLES = frozenset(["der", "die", "das", "des", "dem", "den", "the"])
 ARTICLE_KEY = "·art"
 
