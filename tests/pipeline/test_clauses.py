@@ -372,6 +372,17 @@ CASES = [
             ("stop-tb-secretariat", "part_of", "who", "2001"),
         },
     ),
+    # the acronym WHO after a comma continues a list, it opens no relative clause
+    (
+        "en",
+        "UNICEF cooperates with UNDP, WHO and FAO.",
+        {("unicef", "cooperates_with", o, "") for o in ("undp", "who", "fao")},
+    ),
+    (
+        "en",
+        "In 2005 UNAIDS was joined by UNDP, WHO and UNICEF.",
+        {(s, "member_of", "unaids", "2005") for s in ("undp", "who", "unicef")},
+    ),
 ]
 
 

@@ -178,7 +178,12 @@ class Clause:
     def clause_end(self, start: int, limit: int) -> int:
         """First token index ≥ start where a subordinate clause begins (", um …"), else limit."""
         for i in range(start, limit):
-            if i > 0 and "," in self.gap(i - 1) and self.word(i) in self.lex.words["clause_stops"]:
+            if (
+                i > 0
+                and "," in self.gap(i - 1)
+                and self.word(i) in self.lex.words["clause_stops"]
+                and not self.tokens[i].text.isupper()  # "…, WHO and FAO": the acronym
+            ):
                 return i
             # ", aus der 2018 die UNSDG hervorging": a relative clause led by a preposition.
             if (
