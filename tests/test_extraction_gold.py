@@ -87,10 +87,11 @@ def test_dev_corpus_f1() -> None:
 
 
 def test_heldout_f1_does_not_fall() -> None:
-    """A regression guard a little under today's figure, not a target: micro 0.45 over 34 texts
-    (0.52 over the first 22; the two batches added last start from a first contact near 0.2)."""
+    """A regression guard a little under today's figure, not a target: micro 0.40 over 40 texts
+    (0.52 over the first 22; the three batches added last started from first contacts of 0.19,
+    0.21 and 0.09)."""
     f1, per_text = _micro_f1(HELDOUT_GOLDS)
-    assert f1 >= 0.42, per_text
+    assert f1 >= 0.37, per_text
 
 
 # Rules must be general: no string in the extraction code names an organization, a year or a

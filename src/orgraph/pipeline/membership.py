@@ -170,7 +170,10 @@ class MembershipFrames(Subjects):
             for a in region
             if a.entity not in bodies
             and not self.is_agent(a, "strong_agent_preps")
-            and self.can_hold(a.entity, hit.trigger.predicate)
+            # an organ is part of its organization, but no specialized agency of it
+            and self.can_hold(
+                a.entity, "member_of" if hit.trigger.default_body else hit.trigger.predicate
+            )
             and not self.in_later_relative(a, hit)
         ]
         inherited = False
