@@ -383,6 +383,29 @@ CASES = [
         "In 2005 UNAIDS was joined by UNDP, WHO and UNICEF.",
         {(s, "member_of", "unaids", "2005") for s in ("undp", "who", "unicef")},
     ),
+    # --- names spelled by their acronym, appositions, clause-final participles
+    (
+        "de",
+        "Education Cannot Wait (ECW), der globale Fonds für Bildung in Notlagen, wurde 2016 ins "
+        "Leben gerufen. Der Fonds ist beim Kinderhilfswerk der Vereinten Nationen (UNICEF) "
+        "angesiedelt.",
+        {("ecw", "part_of", "unicef", "")},
+    ),
+    ("de", "Das UNEP ist seit 2001 bei der WHO angesiedelt.", {("unep", "part_of", "who", "2001")}),
+    # a genitive that qualifies a noun is no subject
+    ("de", "Die Bildungsinitiative der UNESCO ist bei der WHO angesiedelt.", set()),
+    # a name inside a relative clause before the verb is not its subject
+    (
+        "de",
+        "Die Gruppe, die der IASC 2005 eingerichtet hat, leiten UNICEF und WHO gemeinsam.",
+        set(),
+    ),
+    # a body's first name ("als …") is no founder of it
+    (
+        "de",
+        "Die Partnerschaft war 2002 als Fast Track Initiative (FTI) gegründet worden.",
+        set(),
+    ),
 ]
 
 

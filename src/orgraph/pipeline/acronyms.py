@@ -62,6 +62,29 @@ def _spelled_genitive(tokens: list[Token], start: int, last: int, acronym: str) 
     return start
 
 
+def _spelled_capitals(
+    tokens: list[Token], text: str, base: int, last: int, acronym: str
+) -> int | None:
+    """ "Education Cannot Wait (ECW), der globale Fonds …": a run of capitalised words right
+    before the parenthesis that spells the acronym (Schwartz–Hearst), where no article or other
+    cue marks where the name begins."""
+    i = last
+    while i >= 0 and last - i < 8:
+        word = tokens[i].text
+        if not (word[:1].isupper() or word.casefold() in lexicon().words["name_joiners"]):
+            return None
+        if i < last and text[tokens[i].end - base : tokens[i + 1].start - base].strip(" -–"):
+            return None
+        if (
+            word[:1].isupper()
+            and _spells(acronym, text[tokens[i].start - base : tokens[last].end - base])
+            and word[:1].casefold() == acronym[:1].casefold()
+        ):
+            return i
+        i -= 1
+    return None
+
+
 def _spelled_extension(
     tokens: list[Token], text: str, base: int, start: int, last: int, acronym: str
 ) -> int:
@@ -154,6 +177,8 @@ def learn_definitions(
             )
             if start is not None:
                 start = trimmed_start(tokens, text, base, start, last)
+            if start is None and looks_like_acronym(inner):
+                start = _spelled_capitals(tokens, text, base, last, inner)
             if start is None:
                 continue
             if looks_like_acronym(inner):

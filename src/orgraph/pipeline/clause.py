@@ -361,6 +361,15 @@ class Clause:
         )
         return None if noun and not self.gap(found.last_token).strip() else found
 
+    def qualifies_noun(self, m: Mention) -> bool:
+        """ "die Bildungsinitiative der UNESCO": a genitive after a noun that names no
+        organization — the organization only qualifies it."""
+        i = m.first_token - 1
+        if i < 1 or self.word(i) not in self.lex.words["genitive_links"]:
+            return False
+        noun = self.tokens[i - 1]
+        return noun.text[:1].isupper() and (i - 1) not in self.covered
+
     def genitive_attributes(self, mentions: list[Mention]) -> list[Mention]:
         """Those of `mentions` that name whose another one is: "the Executive Board of UNDP,
         UNFPA and UNOPS", "dem Exekutivrat der UNESCO" — not objects of their own."""

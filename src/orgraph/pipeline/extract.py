@@ -24,7 +24,12 @@ from orgraph.pipeline.lexicon import lexicon
 from orgraph.pipeline.mentions import Mention, NameIndex, default_index, find_mentions
 from orgraph.pipeline.merge import merge_claims
 from orgraph.pipeline.propernames import defined_name, find_proper_names, is_body_name
-from orgraph.pipeline.references import Discourse, find_units, resolve_references
+from orgraph.pipeline.references import (
+    Discourse,
+    apposition_heads,
+    find_units,
+    resolve_references,
+)
 from orgraph.pipeline.relations import Context, Found, OpenFrame, SentenceReader
 from orgraph.pipeline.segment import Block, Sentence, segment
 from orgraph.pipeline.timeexpr import Relation, TimeExpression, find_time_expressions
@@ -171,6 +176,8 @@ class _Document:
             self.discourse.units.append(unit)
             self.add_entity(NewEntity(unit.id, unit.label, "unit", unit.parent))
             self.unit_claim(unit.id, unit.parent, sentence)
+        for described, noun in apposition_heads(sentence.text, tokens, sentence.start, mentions):
+            self.discourse.forms.setdefault(described, set()).add(noun)
         for m in mentions:
             if m.how == "reference":
                 self.out.reference_forms.setdefault(m.entity, set()).add(m.text)

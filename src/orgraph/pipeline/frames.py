@@ -41,6 +41,20 @@ class Frames(MembershipFrames, SuccessionFrames):
             if len(clause) < 2:
                 return [], False
             return [(clause[0].entity, a.entity) for a in clause[1:]], False
+        if not after and self.verb_final(hit):
+            # "Der Fonds ist beim UNICEF angesiedelt": the object stands before a clause-final
+            # participle, after its preposition
+            start = self.after_last_comma(hit)
+            clause = [a for a in before if a.first_token >= start]
+            marked = [a for a in clause if self.after_mark(a, "final_objects")]
+            subjects = [
+                a.entity
+                for a in clause
+                if a not in marked and not self.prepositional(a) and not self.qualifies_noun(a)
+            ]
+            if marked and subjects:
+                pairs = [(s, o.entity) for s in subjects[:1] for o in marked if s != o.entity]
+                return ([(o, s) for s, o in pairs] if hit.trigger.passive else pairs), False
         if hit.trigger.object_next:
             # "hosted WHO", "reports to the Council": the object and the names listed with it
             obj = self.next_object(hit, after)
@@ -72,8 +86,14 @@ class Frames(MembershipFrames, SuccessionFrames):
             pairs = [(s, o) for s in subjects for o in objects]
             pairs += [(p, o) for p, owned in partner_of.items() for o in owned or objects]
             return list(dict.fromkeys(pairs)), inherited
-        if not objects and hit.trigger.predicate == "leads" and self.ctx.recent_body:
-            # "Den Vorsitz führt der Nothilfekoordinator": the chair of the body just spoken of.
+        if (
+            not objects
+            and hit.trigger.predicate == "leads"
+            and self.ctx.recent_body
+            and self.ctx.recent_body not in {a.entity for a in self.args}
+        ):
+            # "Den Vorsitz führt der Nothilfekoordinator": the chair of the body just spoken of
+            # (in an earlier sentence; one named in this one has its own role here).
             objects, inherited = [self.ctx.recent_body], True
         if not objects and self.has_word("plural_pronouns", hit.first, stop):
             objects, inherited = list(self.ctx.objects), True

@@ -288,6 +288,9 @@ class MembershipFrames(Subjects):
         self.ctx.body = body
         return [(m.entity, body) for m in members], False
 
+    def named_as(self, m: Mention) -> bool:
+        return self.after_mark(m, "naming_nouns") or self.after_mark(m, "capacity_marks")
+
     def founded(self, body: str, founders: list[str]) -> Pairs:
         """Founders of a body; organs that create one ("the General Assembly created UNDP")
         make a subsidiary body, not a membership."""
@@ -300,8 +303,9 @@ class MembershipFrames(Subjects):
         self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
     ) -> tuple[Pairs, bool]:
         # "gegründet … unter dem Namen Allgemeiner Postverein": the body's first name, no founder
-        before = [a for a in before if not self.after_mark(a, "naming_nouns")]
-        after = [a for a in after if not self.after_mark(a, "naming_nouns")]
+        # … or "als Education for All – Fast Track Initiative gegründet": its name then
+        before = [a for a in before if not self.named_as(a)]
+        after = [a for a in after if not self.named_as(a)]
         word = self.word(hit.first)
         attributive = word.startswith("ge") and word.endswith(("te", "ten"))  # "gegründete"
         if attributive and any(

@@ -289,6 +289,36 @@ def _named_units(
     return result, units
 
 
+def apposition_heads(
+    text: str, tokens: list[Token], base: int, mentions: list[Mention]
+) -> list[tuple[str, str]]:
+    """ "Education Cannot Wait (ECW), der globale Fonds für Bildung, …": the noun an apposition
+    gives an organization, so that "der Fonds" later points to it."""
+    starts = {m.first_token for m in mentions}
+    found = []
+    for m in mentions:
+        j = m.last_token + 1
+        if j < len(tokens) and "(" in text[tokens[j - 1].end - base : tokens[j].start - base]:
+            while (
+                j < len(tokens)
+                and ")" not in text[tokens[j - 1].end - base : tokens[j].start - base]
+            ):
+                j += 1  # past "(ECW)"
+        if j >= len(tokens) or "," not in text[tokens[j - 1].end - base : tokens[j].start - base]:
+            continue
+        if (
+            tokens[j].key != ARTICLE_KEY
+            and fold(tokens[j].text) not in lexicon().words["indefinite_articles"]
+        ):
+            continue
+        k = j + 1
+        while k < len(tokens) and k - j <= 3 and _attributive(tokens[k].text):
+            k += 1
+        if k < len(tokens) and tokens[k].text[:1].isupper() and k not in starts:
+            found.append((m.entity, fold(tokens[k].text)))
+    return found
+
+
 def resolve_references(
     text: str, tokens: list[Token], base: int, mentions: list[Mention], discourse: Discourse
 ) -> list[Mention]:

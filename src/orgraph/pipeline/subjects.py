@@ -35,6 +35,20 @@ class Subjects(Clause):
         at = opener.start() + self.base
         return any(self.tokens[h.first].start > at for h in self.hits if h is not hit)
 
+    def in_earlier_relative(self, m: Mention, hit: Hit) -> bool:
+        """ "Diesen Cluster, den der IASC eingerichtet hat, leiten UNICEF und …": a name inside a
+        relative clause that closes before the trigger is not the trigger's subject."""
+        left = next((i for i in range(m.first_token - 1, -1, -1) if "," in self.gap(i)), None)
+        if left is None or not (
+            self.relative_pronoun(left + 1)
+            or (
+                self.word(left + 1) in self.lex.words["object_preps"]
+                and self.relative_pronoun(left + 2)
+            )
+        ):
+            return False
+        return any("," in self.gap(i) for i in range(m.last_token, hit.first))
+
     def opens_relative(self, hit: Hit) -> bool:
         """Whether the trigger's clause is a relative clause whose pronoun is its subject."""
         start = self.after_last_comma(hit)
@@ -196,7 +210,10 @@ class Subjects(Clause):
         own = [
             a.entity
             for a in before
-            if a in main and not self.is_agent(a) and not self.prepositional(a)
+            if a in main
+            and not self.is_agent(a)
+            and not self.prepositional(a)
+            and not self.in_earlier_relative(a, hit)
         ]
         clause_start = self.after_last_comma(hit)
         after_verb = next(
