@@ -31,9 +31,7 @@ class Frames(MembershipFrames, SuccessionFrames):
             # "Verwaltet wird vom OCHA der CERF", "Der CERF wird vom OCHA verwaltet": the agent
             # acts on the other organizations.
             others = [a.entity for a in before + after if a not in agents]
-            pairs = [(g.entity, o) for g in agents for o in others]
-            # "Der CERF wird vom OCHA beherbergt": a trigger read backwards turns the pairs
-            return [(o, g) for g, o in pairs] if hit.trigger.passive else pairs, False
+            return self.oriented(hit, [(g.entity, o) for g in agents for o in others]), False
         if final:
             # Objects stand before a clause-final verb; the subject opens the clause.
             start = self.after_last_comma(hit) - 1
@@ -54,7 +52,7 @@ class Frames(MembershipFrames, SuccessionFrames):
             ]
             if marked and subjects:
                 pairs = [(s, o.entity) for s in subjects[:1] for o in marked if s != o.entity]
-                return ([(o, s) for s, o in pairs] if hit.trigger.passive else pairs), False
+                return self.oriented(hit, pairs), False
         if hit.trigger.object_next:
             # "hosted WHO", "reports to the Council": the object and the names listed with it
             obj = self.next_object(hit, after)
@@ -110,6 +108,12 @@ class Frames(MembershipFrames, SuccessionFrames):
         if gapped:
             return self.gapped_pairs(subjects, after, gapped, attributes), inherited
         return [(s, o) for s in subjects for o in objects], inherited
+
+    @staticmethod
+    def oriented(hit: Hit, pairs: Pairs) -> Pairs:
+        """Pairs read as (actor, acted on), turned for a trigger read backwards ("Der CERF wird
+        vom OCHA beherbergt": the CERF is part of the OCHA)."""
+        return [(o, s) for s, o in pairs] if hit.trigger.passive else pairs
 
     def pronoun_object(
         self, hit: Hit, before: list[Mention], previous: list[str]
@@ -203,7 +207,7 @@ class Frames(MembershipFrames, SuccessionFrames):
             if referent is None:
                 return [], False
             pairs = [(a.entity, referent) for a in agents if a.entity != referent]
-            return ([(o, s) for s, o in pairs] if hit.trigger.passive else pairs), True
+            return self.oriented(hit, pairs), True
         chain = [
             a
             for a in self.args
@@ -211,9 +215,7 @@ class Frames(MembershipFrames, SuccessionFrames):
             and a.first_token <= max(hit.last, agents[-1].first_token)
         ]
         pairs = [(a.entity, earlier[-1].entity) for a in chain if a.entity != earlier[-1].entity]
-        if hit.trigger.passive:  # "wird vom UNEP verwaltet": the one acted on is part of the agent
-            pairs = [(o, s) for s, o in pairs]
-        return pairs, False
+        return self.oriented(hit, pairs), False
 
     def _frame_involved(
         self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
