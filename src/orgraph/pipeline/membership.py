@@ -360,7 +360,7 @@ class MembershipFrames(Subjects):
         if len(chain) >= 2 and rest:
             # "gründeten ILO, IOM und UNHCR die Gruppe": the listed subjects, then the body.
             body = rest[0].entity
-            return [(f.entity, body) for f in chain], False
+            return self.founded(body, [f.entity for f in chain]), False
         if len(chain) >= 2 and not before:
             return [], False  # "gründeten FAO und IAEO eine gemeinsame Abteilung": unnamed
         opener = self.word(0)
