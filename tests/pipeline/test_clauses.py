@@ -406,6 +406,29 @@ CASES = [
         "Die Partnerschaft war 2002 als Fast Track Initiative (FTI) gegründet worden.",
         set(),
     ),
+    # --- ordinary prose: questions, people, ranks, other clauses
+    ("en", "Will UNHCR ever become part of the IOM?", set()),
+    ("de", "Ist die WHO Mitglied der UNAIDS?", set()),
+    ("de", "Die ehemalige UNHCR-Mitarbeiterin leitet seit 2016 die IOM-Mission in Niger.", set()),
+    ("en", "Former WHO staffer Jane Doe leads the UNICEF mission in Mali since 2019.", set()),
+    ("de", "Ein Mitglied des Sicherheitsrats kritisierte 2014 die Arbeit des UNHCR.", set()),
+    ("en", "A member of the Security Council criticised UNHCR in 2014.", set()),
+    ("de", "Die Weltbank löste 2015 den IWF als größten Kreditgeber Ghanas ab.", set()),
+    ("en", "UNICEF succeeded WHO as the top recipient of Norwegian aid in 2018.", set()),
+    ("en", "Kosovo plans to join the World Bank and the IMF in the coming years.", set()),
+    ("en", "She left the World Bank in 2010 to join the IMF as an economist.", set()),
+    ("de", "Die Schweiz trat dem IWF erst 1992 bei; die UNESCO war daran nicht beteiligt.", set()),
+    # controls: the same words where they state a relation
+    (
+        "de",
+        "Von 1919 bis 1946 war die ILO Teil des Völkerbunds.",
+        {("ilo", "part_of", "league-of-nations", "1919")},
+    ),
+    (
+        "en",
+        "UNICEF and WHO joined the IASC in 1992.",
+        {("unicef", "member_of", "iasc", "1992"), ("who", "member_of", "iasc", "1992")},
+    ),
 ]
 
 

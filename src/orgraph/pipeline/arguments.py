@@ -53,11 +53,23 @@ def _predicative(tokens: list[Token], noun: int) -> bool:
     return False
 
 
-def arguments(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+def arguments(tokens: list[Token], mentions: list[Mention], text: str, base: int) -> list[Mention]:
     """The mentions relations are read from: no restated names, no group genitives, no repeats."""
     args: list[Mention] = []
+    # names joined by a hyphen to the next word: "die UNHCR-Mitarbeiterin"
+    hyphened = {
+        m.last_token
+        for m in mentions
+        if m.last_token + 1 < len(tokens)
+        and text[m.end - base : tokens[m.last_token + 1].start - base] == "-"
+    }
+    starts = {m.first_token for m in mentions}
     for m in mentions:
-        if m.how == "definition" or _group_genitive(tokens, m) or _compound_modifier(tokens, m):
+        if (
+            m.how == "definition"
+            or _group_genitive(tokens, m)
+            or (m.last_token in hyphened and _compound_modifier(tokens, m, starts))
+        ):
             continue
         if _noun_modifier(tokens, m):
             continue  # "in a WHO campaign": the organization only qualifies a noun
@@ -112,6 +124,8 @@ def _noun_modifier(tokens: list[Token], m: Mention) -> bool:
     before, after = m.first_token - 1, m.last_token + 1
     if before < 0 or after >= len(tokens) or tokens[after].start != tokens[m.last_token].end + 1:
         return False  # not a word right after the name ("… Cluster (gFSC)")
+    if lexicon().has("person_nouns", fold(tokens[after].text)):
+        return True  # "Former WHO staffer Jane Doe", "UNICEF officials said"
     return (
         lexicon().has("indefinite_articles", fold(tokens[before].text))
         and tokens[after].text[:1].islower()
@@ -128,9 +142,13 @@ def _plural_group(tokens: list[Token], m: Mention) -> bool:
     return m.how == "gazetteer" and fold(tokens[m.last_token].text) in words
 
 
-def _compound_modifier(tokens: list[Token], m: Mention) -> bool:
-    """ "UN-Organisationen": the organization only qualifies a group noun joined to it by a hyphen."""
+def _compound_modifier(tokens: list[Token], m: Mention, starts: set[int]) -> bool:
+    """ "UN-Organisationen", "die UNHCR-Mitarbeiterin", "die IOM-Mission": the organization only
+    qualifies the noun joined to it by a hyphen."""
     nxt = m.last_token + 1
-    if nxt >= len(tokens) or tokens[nxt].start != m.end + 1:
+    if nxt >= len(tokens) or nxt in starts:
         return False
-    return lexicon().has("group_nouns", fold(tokens[nxt].text))
+    word = fold(tokens[nxt].text)
+    if lexicon().has("role_nouns", word):
+        return False  # "die GMG-Mitglieder": the body the role is in
+    return lexicon().has("group_nouns", word) or tokens[nxt].text[:1].isupper()

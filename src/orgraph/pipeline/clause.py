@@ -49,6 +49,17 @@ class Clause:
     def word(self, i: int) -> str:
         return self.folded[i] if 0 <= i < len(self.tokens) else ""
 
+    def index_after(self, m: Mention) -> int:
+        """The token after a name, past a bracket that restates it ("… (EMG) sind …")."""
+        i = m.last_token + 1
+        if "(" in self.gap(m.last_token):
+            while i < len(self.tokens) and ")" not in self.gap(i - 1):
+                i += 1
+        return i
+
+    def word_after(self, m: Mention) -> str:
+        return self.word(self.index_after(m))
+
     def relative_pronoun(self, i: int) -> bool:
         """ "die", "which", "who" opening a relative clause — not the acronym "WHO"."""
         return (

@@ -187,7 +187,7 @@ class _Document:
                 self.discourse.counts[m.entity] += 1
                 self.discourse.saw(m.entity, m.text)
         self.out.mentions.extend(mentions)
-        args = arguments(tokens, mentions)
+        args = arguments(tokens, mentions, sentence.text, sentence.start)
         self.ctx.focus_body = self.discourse.focus_body(lexicon().words["body_types"])
         # The organization named most, besides those the sentence itself names.
         here = {m.entity for m in mentions}

@@ -45,6 +45,18 @@ class MembershipFrames(Subjects):
         self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
     ) -> tuple[Pairs, bool]:
         region = before + after
+        opening = hit.first == 0 or (
+            hit.first == 1 and self.word(0) in self.lex.words["indefinite_articles"]
+        )
+        if (
+            opening
+            and after
+            and self.word_after(after[0])
+            not in (self.lex.words["copulas"] | self.lex.words["list_verbs"])
+        ):
+            # "Ein Mitglied des Sicherheitsrats kritisierte …": a person, not "Mitglieder der
+            # Gruppe sind A, B"
+            return [], False
         granted = self.has_word("grant_verbs", hit.first - 4, hit.first)
         if granted and after:
             # "the General Assembly granted observer status to the ICRC"
@@ -226,10 +238,19 @@ class MembershipFrames(Subjects):
                 return [], False
             body_mention = typed[0]
         body = body_mention.entity
+        # "joined the World Bank and the IMF": each one named with the body is joined too
+        bodies = [body_mention, *self.enumerated_after(body_mention)]
+        if self.word(hit.first - 1) == "to":
+            # "She left the World Bank to join the IMF": the infinitive's subject is the
+            # sentence's, which must be an organization named first
+            region = [a for a in before if a.first_token <= 1]
+            if not region:
+                return [], False
         members = [
             a.entity
             for a in region
-            if a.entity != body
+            if a not in bodies
+            and a.entity != body
             and self.can_be_member(a.entity)
             and not self.is_agent(a)
             and not self.in_later_relative(a, hit)
@@ -241,7 +262,7 @@ class MembershipFrames(Subjects):
         if not members:
             members, inherited = self.subjects(hit, [], [], previous)
         self.ctx.body = body
-        return [(m, body) for m in members], inherited
+        return [(m, b.entity) for m in members for b in bodies if m != b.entity], inherited
 
     def _frame_admit(
         self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int

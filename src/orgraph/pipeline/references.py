@@ -222,6 +222,10 @@ def _possessive_units(
             last += 1  # "UNDP's Executive Board": modifiers, then the head
         if (last in taken and learned is None) or not fold(tokens[last].text).endswith(heads):
             continue
+        if tokens[last].text.islower() and not lexicon().has(
+            "possessive_unit_heads", fold(tokens[last].text)
+        ):
+            continue  # "UNICEF's office in Geneva", "the WHO's assembly": a place or event
         if learned is not None:
             result = [r for r in result if r is not learned]
         words = text[tokens[s + 1].start - base : tokens[last].end - base]

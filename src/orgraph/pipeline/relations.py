@@ -34,7 +34,10 @@ class SentenceReader(Frames):
 
     def read(self, fallback: bool = True) -> tuple[list[Found], list[FoundCount]]:
         """The sentence's relations; `fallback` triggers only where nothing firmer is said and
-        the sentence does not continue a list."""
+        the sentence does not continue a list. A question states nothing ("Ist die WHO
+        Mitglied der UNAIDS?")."""
+        if self.text.rstrip().endswith("?"):
+            return [], []
         hits = find_triggers(self.tokens, self.lex, self.text, self.base)
         hits = drop_glosses(hits, self.text, self.tokens, self.base)
         hits = [
@@ -108,7 +111,18 @@ class SentenceReader(Frames):
             start += 1
         if self.word(start) in self.lex.words["list_continuations"]:
             return False
-        return not any(a.first_token == start for a in self.args)
+        first = next((a for a in self.args if a.first_token == start), None)
+        if first is None:
+            return True
+        # "; die UNESCO war daran nicht beteiligt": a name with its own verb opens a clause
+        i = self.index_after(first)
+        return (
+            i < len(self.tokens)
+            and self.tokens[i].text.islower()
+            and self.tokens[i].key != ARTICLE_KEY
+            and self.word(i) not in self.lex.words["enumeration_links"]
+            and not any(ch in self.gap(i - 1) for ch in ",;")  # "(UNHCR), die ILO, …": a list
+        )
 
     def drop_topics(self, hits: list[Hit]) -> list[Hit]:
         """ "ein Abkommen über Zusammenarbeit und Beziehungen zwischen …", "an agreement on

@@ -20,6 +20,8 @@ class SuccessionFrames(Subjects):
         self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
     ) -> tuple[Pairs, bool]:
         region = before + after
+        if hit.trigger.predicate == "replaced_by" and self.in_a_role(hit):
+            return [], False  # "Die Weltbank löste 2015 den IWF als größten Kreditgeber ab"
         if hit.trigger.passive:
             # "…, die bis 2018 Entwicklungsgruppe der Vereinten Nationen (UNDG) hieß": the name in
             # the relative clause is the old one, the organization it describes the new one.
@@ -103,17 +105,15 @@ class SuccessionFrames(Subjects):
         return [(bodies[-1].entity, new.entity)], False
 
     def in_a_role(self, hit: Hit) -> bool:
-        """ "UNICEF succeeded WHO in leading the campaign", "… as lead agency", "als
-        Vorsitzende": one took over a task or post from the other, neither body replaced."""
-        for i in range(hit.last + 1, len(self.tokens) - 1):
+        """ "UNICEF succeeded WHO in leading the campaign", "… as lead agency", "als größten
+        Kreditgeber": one took over a task, post or rank from the other, neither body replaced.
+        An "as/als" naming an organization is no role ("als Nachfolger der IRO")."""
+        starts = {a.first_token for a in self.args}
+        for i in range(hit.first + 1, len(self.tokens) - 1):  # inside "löste … als … ab" too
             word, nxt = self.word(i), self.word(i + 1)
             if word == "in" and nxt.endswith("ing"):
                 return True
-            if word in self.lex.words["capacity_marks"] and (
-                self.lex.has("role_nouns", nxt)
-                or self.lex.has("leader_nouns", nxt)
-                or self.lex.has("role_nouns", self.word(i + 2))
-            ):
+            if word in self.lex.words["capacity_marks"] and not starts & {i + 1, i + 2, i + 3}:
                 return True
         return False
 
