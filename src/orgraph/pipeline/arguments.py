@@ -150,5 +150,5 @@ def _compound_modifier(tokens: list[Token], m: Mention, starts: set[int]) -> boo
         return False
     word = fold(tokens[nxt].text)
     if lexicon().has("role_nouns", word):
-        return False  # "die GMG-Mitglieder": the body the role is in
+        return False  # "die EMG-Mitglieder": the body the role is in
     return lexicon().has("group_nouns", word) or tokens[nxt].text[:1].isupper()

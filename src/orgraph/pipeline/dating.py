@@ -70,7 +70,7 @@ def governing_date(
 
     # A relative clause right after the trigger's phrase still speaks of it ("der Beobachterstatus
     # in der X, den die IOM 1992 erhielt"); one hanging off a later apposition does not
-    # ("löste … die UNDG ab, einen Verbund von Agenturen, der seit 1997 bestanden hatte").
+    # ("löste … die Wiener Gruppe ab, einen Verbund von Agenturen, der seit 1997 bestanden hatte").
     def hanging(between: str) -> bool:
         between = re.sub(r"\([^()]*\)", "", between)  # commas inside "(…, ERC)" do not count
         return bool(_RELATIVE.search(between)) and between.count(",") >= 2

@@ -24,7 +24,8 @@ class Frames(MembershipFrames, SuccessionFrames):
     def _frame_directed(
         self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
     ) -> tuple[Pairs, bool]:
-        final = self.verb_final(hit) and hit.trigger.words[0].exact
+        closes = self.verb_final(hit)
+        final = closes and hit.trigger.words[0].exact
         agents = [a for a in before + after if self.is_agent(a)]
         aux_from = self.after_last_comma(hit) if final else hit.first - 2
         if agents and self.has_word("passive_aux", aux_from, hit.last + 3):
@@ -39,7 +40,7 @@ class Frames(MembershipFrames, SuccessionFrames):
             if len(clause) < 2:
                 return [], False
             return [(clause[0].entity, a.entity) for a in clause[1:]], False
-        if not after and self.verb_final(hit):
+        if not after and closes:
             # "Der Fonds ist beim UNICEF angesiedelt": the object stands before a clause-final
             # participle, after its preposition
             start = self.after_last_comma(hit)

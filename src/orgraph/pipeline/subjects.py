@@ -24,7 +24,7 @@ class Subjects(Clause):
 
     def in_later_relative(self, m: Mention, hit: Hit) -> bool:
         """Whether a mention stands in a relative clause opened after the trigger that has a
-        relation of its own ("… der Genfer Migrationsgruppe, aus der später die GMG hervorging");
+        relation of its own ("… der Wiener Umweltgruppe, aus der später die EMG hervorging");
         not in one that completes the trigger's ("der Beobachterstatus …, den die IOM erhielt")."""
         if m.first_token <= hit.last:
             return False
@@ -61,7 +61,7 @@ class Subjects(Clause):
         )
 
     def relative_antecedent(self, hit: Hit, *, others: bool = False) -> Mention | None:
-        """ "die Weltbank, die formal eine Sonderorganisation ist", "the HLCP, itself a committee
+        """ "die IAEO, die formal keine Sonderorganisation ist", "the HLCP, itself a committee
         of the CEB": when the trigger stands in a relative clause whose pronoun is its subject, or
         in an apposition, the organization they describe. With `others`, the clause may name
         other organizations too ("der CEB, der bis 2001 ACC hieß")."""
@@ -75,7 +75,7 @@ class Subjects(Clause):
                 return None
             if not others and any(i < a.first_token < hit.first for a in self.args):
                 return None  # ", die die IOM 1951 gründete": another subject inside the clause
-            # Right before the comma, or before a verb particle ("… die Weltbank hinzu, die …") or
+            # Right before the comma, or before a verb particle ("… die IAEO hinzu, die …") or
             # the acronym in parentheses ("… der Leiter (CEB) an, der …").
             candidate = next((a for a in reversed(self.args) if a.last_token <= i), None)
             if candidate is None:

@@ -21,9 +21,9 @@ class SuccessionFrames(Subjects):
     ) -> tuple[Pairs, bool]:
         region = before + after
         if hit.trigger.predicate == "replaced_by" and self.in_a_role(hit):
-            return [], False  # "Die Weltbank löste 2015 den IWF als größten Kreditgeber ab"
+            return [], False  # "Der IWF löste 2015 die IDA als größten Kreditgeber ab"
         if hit.trigger.passive:
-            # "…, die bis 2018 Entwicklungsgruppe der Vereinten Nationen (UNDG) hieß": the name in
+            # "…, die bis 2013 Verwaltungsrat des UNEP (GC) hieß": the name in
             # the relative clause is the old one, the organization it describes the new one.
             antecedent = self.relative_antecedent(hit, others=True)
             named = [
@@ -52,7 +52,7 @@ class SuccessionFrames(Subjects):
         ):
             return [(after[0].entity, before[-1].entity)], False  # "Y replaced X"
         if replaced and not before and len(after) >= 2 and not self._passive(hit):
-            return [(after[1].entity, after[0].entity)], False  # "löste die Gruppe die UNDG ab"
+            return [(after[1].entity, after[0].entity)], False  # "löste die EMG die Gruppe ab"
         marked = [
             a
             for a in region
@@ -182,7 +182,7 @@ class SuccessionFrames(Subjects):
             "," in self.gap(source - 1)
             and self.word(source + 1) in ("der", "dem", "denen", "which", "whom")
             and first.first_token > source + 2
-        )  # ", aus der später die GMG hervorging"
+        )  # ", aus der später die EMG hervorging"
         direct = (
             not relative
             and all(
