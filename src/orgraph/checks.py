@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from orgraph.interval import Answer
+from orgraph.interval import Answer, EndState
 from orgraph.model import Claim, StatedCount
 from orgraph.query import Relation, _relations_of, evidence_json, members_at
+from orgraph.statements import in_conflict, starts_agree, why_conflict
 from orgraph.store import Store
 
 
@@ -63,21 +64,39 @@ def check_counts(store: Store, as_known: date | None = None) -> list[CountCheck]
     return results
 
 
-def _disjoint(a: Claim, b: Claim) -> bool:
-    sa, sb = a.interval.start, b.interval.start
-    return bool(sa and sb and (sa.upper < sb.lower or sb.upper < sa.lower))
+def _contradicts(a: Claim, b: Claim, identity: dict[str, str]) -> bool:
+    """Times that cannot both be true. An ongoing statement and an ended one contradict only
+    when the ongoing one's sources were written after the end."""
+    if not in_conflict(a, b, identity):
+        return False
+    kinds = {a.interval.end_state, b.interval.end_state}
+    if kinds != {EndState.ONGOING, EndState.DATED} or not starts_agree(a.interval, b.interval):
+        return True
+    ongoing, ended = (a, b) if a.interval.end_state is EndState.ONGOING else (b, a)
+    attested = ongoing.interval.attested
+    assert ended.interval.end is not None
+    return attested is None or attested > ended.interval.end.upper
 
 
 def find_conflicts(store: Store, as_known: date | None = None) -> list[Conflict]:
-    groups: dict[tuple[str, str, str, str | None], list[Claim]] = defaultdict(list)
+    """Statements about the same relation (across renames) whose times cannot both be true."""
+    identity = store.rename_identity()
+    groups: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
     for claim in store.claims(as_known=as_known):
-        groups[(claim.subject, claim.predicate, claim.object, claim.role)].append(claim)
+        ends = sorted(
+            (identity.get(claim.subject, claim.subject), identity.get(claim.object, claim.object))
+        )
+        groups[(claim.predicate, claim.role or "", *ends)].append(claim)
     conflicts = []
     for claims in groups.values():
-        clash = [c for c in claims if any(_disjoint(c, other) for other in claims)]
-        if clash:
-            dates = ", ".join(str(c.interval.start) for c in clash)
-            conflicts.append(
-                Conflict(_relations_of(store, clash), f"different start dates: {dates}")
-            )
+        pairs = [
+            (a, b)
+            for i, a in enumerate(claims)
+            for b in claims[i + 1 :]
+            if _contradicts(a, b, identity)
+        ]
+        if pairs:
+            clash = list(dict.fromkeys(c.id for pair in pairs for c in pair))
+            chosen = [c for c in claims if c.id in clash]
+            conflicts.append(Conflict(_relations_of(store, chosen), why_conflict(*pairs[0])))
     return conflicts

@@ -381,15 +381,23 @@ def import_(ctx: click.Context, path: Path) -> None:
 @click.option(
     "--lang", type=click.Choice(["de", "en"]), default=None, help="Skip language detection."
 )
+@click.option(
+    "--as-of",
+    default=None,
+    help="The date the documents speak for (default: the latest date each states).",
+)
 @FORMAT
 @click.pass_context
 @clean_errors
-def ingest(ctx: click.Context, paths: tuple[Path, ...], lang: str | None, fmt: str) -> None:
+def ingest(
+    ctx: click.Context, paths: tuple[Path, ...], lang: str | None, as_of: str | None, fmt: str
+) -> None:
     """Extract claims from .txt/.md files and folders (idempotent; atomic per document)."""
     from rich.progress import Progress
 
     from orgraph.ingest import collect, ingest_paths
 
+    vouched = curation.read_date(as_of)
     store = open_store(ctx, create=True)
     files = list(collect(paths))
     err = Console(stderr=True)
@@ -403,6 +411,7 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], lang: str | None, fmt: s
             files,
             lang,
             progress=lambda p: progress.update(task, advance=1, description=p.name),
+            as_of=vouched,
         )
     if fmt == "json":
         emit_json({"summary": report.summary(), "documents": [vars(d) for d in report.documents]})

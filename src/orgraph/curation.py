@@ -35,7 +35,8 @@ def add_claim(
     """Record a claim a person states; names resolve by any alias or inflected form.
 
     Without an end, the relation is taken as ongoing (the person states it holds).
-    Everything is validated before anything is written.
+    Everything is validated before anything is written. A claim that states a fact already
+    stored becomes evidence of that statement (and accepts it).
     """
     end_date = read_date(end)
     interval = Interval(
@@ -54,4 +55,5 @@ def add_claim(
         confidence=confidence,
         evidence=[Evidence(MANUAL_SOURCE, 0, len(sentence), sentence, f"manual:{by}")],
     )
-    return store.add_claim(claim)
+    with store.transaction() as conn:
+        return store.record(claim, conn)

@@ -52,8 +52,14 @@ def gold_date(value: str | None, mod: str | None = None) -> FuzzyDate | None:
     )
 
 
+def _document(gold: Path, name: str) -> Path:
+    """A gold's document lies beside it (authored corpus) or below the folder above it."""
+    beside = gold.parent / name
+    return (beside if beside.is_file() else gold.parent.parent / name).resolve()
+
+
 def load_gold(path: str | Path) -> GoldFile:
-    """Read a gold file; its document path is relative to the folder above the gold's folder."""
+    """Read a gold file; its document lies beside it or below the folder above the gold's folder."""
     path = Path(path)
     try:
         raw = json.loads(path.read_text("utf-8"))
@@ -80,7 +86,7 @@ def load_gold(path: str | Path) -> GoldFile:
         ) from None
     return GoldFile(
         path=path,
-        document=(path.parent.parent / raw["document"]).resolve(),
+        document=_document(path, raw["document"]),
         language=raw.get("language", "de"),
         entities=entities,
         facts=facts,

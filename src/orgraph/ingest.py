@@ -10,9 +10,11 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from orgraph.errors import BadDocument, OrgraphError
+from orgraph.fuzzydate import FuzzyDate
 from orgraph.model import Entity, Name, Source
 from orgraph.pipeline.extract import Extraction, extract
 from orgraph.store import Store
@@ -128,11 +130,6 @@ def store_extraction(store: Store, source: Source, result: Extraction) -> Docume
                 store.add_names(
                     entity_id, [Name(f, source.lang, "seen") for f in sorted(forms)], conn
                 )
-        for entity_id, forms in result.reference_forms.items():
-            # Kept as surface forms of the entity, but never used to resolve a name.
-            store.add_names(
-                entity_id, [Name(f, source.lang, "reference") for f in sorted(forms)], conn
-            )
         store.add_mentions(
             source.id,
             [
@@ -151,24 +148,60 @@ def store_extraction(store: Store, source: Source, result: Extraction) -> Docume
             ],
             conn,
         )
+        # Renames first: the statements after them match bodies across their names.
+        renames = [c for c in result.claims if c.predicate == "renamed_to"]
+        for claim in renames:
+            store.record(claim, conn)
+        identity = store.rename_identity(conn)
         for claim in result.claims:
-            store.add_claim(claim, conn)
+            if claim.predicate != "renamed_to":
+                store.record(claim, conn, identity)
         for stated in result.stated_counts:
             store.add_stated_count(stated, conn)
     return DocumentReport(source.origin, "ingested", source.id, len(result.claims), fresh)
 
 
+def inferred_as_of(result: Extraction, today: date | None = None) -> FuzzyDate | None:
+    """The latest date the text states that is not in the future: what it can vouch for."""
+    today = today or date.today()
+    stated = [
+        d
+        for t in result.times
+        for d in (t.value, t.until)
+        if d is not None and d.mod is None and d.upper <= today
+    ]
+    return max(stated, key=lambda d: (d.lower, d.upper), default=None)
+
+
 def ingest_text(
-    store: Store, text: str, origin: str, lang: str | None = None, title: str | None = None
+    store: Store,
+    text: str,
+    origin: str,
+    lang: str | None = None,
+    title: str | None = None,
+    as_of: FuzzyDate | None = None,
 ) -> DocumentReport:
-    """Extract and store one document given as text (idempotent by content hash)."""
+    """Extract and store one document given as text (idempotent by content hash).
+
+    `as_of` is the date the document speaks for; without it, the latest date it states."""
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     existing = store.source_by_hash(sha)
     if existing is not None:
         return DocumentReport(origin, "skipped", existing.id, message="already ingested")
     sid = source_id(sha)
     result = extract(text, lang, sid)
-    source = Source(sid, sha, result.lang, title or _title(text, origin), origin, text)
+    inferred = as_of is None
+    as_of = as_of or inferred_as_of(result)
+    source = Source(
+        sid,
+        sha,
+        result.lang,
+        title or _title(text, origin),
+        origin,
+        text,
+        as_of,
+        inferred and as_of is not None,
+    )
     return store_extraction(store, source, result)
 
 
@@ -177,6 +210,7 @@ def ingest_paths(
     paths: Iterable[str | Path],
     lang: str | None = None,
     progress: Callable[[Path], None] | None = None,
+    as_of: FuzzyDate | None = None,
 ) -> IngestReport:
     """Ingest files and folders; each document on its own, failures reported, never fatal."""
     report = IngestReport()
@@ -189,7 +223,7 @@ def ingest_paths(
             continue
         try:
             text = read_document(path)
-            report.documents.append(ingest_text(store, text, str(path), lang))
+            report.documents.append(ingest_text(store, text, str(path), lang, as_of=as_of))
         except OrgraphError as exc:
             message = str(exc) if str(exc).startswith(str(path)) else f"{path}: {exc}"
             report.documents.append(DocumentReport(str(path), "failed", message=message))

@@ -15,7 +15,7 @@ A relation holds on day d when start ≤ d ≤ end. Asked about a period [a, b]
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
@@ -57,6 +57,10 @@ class Interval:
     start: FuzzyDate | None = None
     end: FuzzyDate | None = None
     end_state: EndState = EndState.ONGOING
+    # What the sources can vouch for (SPEC §3): an ongoing relation is certain only up to the
+    # latest as-of date of its sources, and uncertain after it. Derived when read, never stored.
+    attested: date | None = field(default=None, compare=False)
+    attested_by: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:
         if self.end is not None and self.end_state is not EndState.DATED:
@@ -74,7 +78,7 @@ class Interval:
         if self.end is not None:
             return self.end.bounds
         if self.end_state is EndState.ONGOING:
-            return MAX_DATE, MAX_DATE
+            return (self.attested or MAX_DATE), MAX_DATE
         start_lower = self.start_window()[0]
         return start_lower, MAX_DATE  # ended at some unknown time, or nothing known
 
@@ -102,6 +106,12 @@ class Interval:
             return Verdict(Answer.UNCERTAIN, "it ended, but the source does not say when")
         if self.end_state is EndState.UNKNOWN:
             return Verdict(Answer.UNCERTAIN, "the source does not say whether it still holds")
+        if self.end_state is EndState.ONGOING and self.attested is not None:
+            by = f" by {self.attested_by}" if self.attested_by else ""
+            return Verdict(
+                Answer.UNCERTAIN,
+                f"{period} is after the sources' time: last attested {_day(self.attested)}{by}",
+            )
         return Verdict(
             Answer.UNCERTAIN,
             f"{period} falls inside the end's window of uncertainty "

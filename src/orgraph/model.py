@@ -117,6 +117,7 @@ class Evidence:
     end: int
     text: str
     extractor: str
+    id: int | None = field(default=None, compare=False)  # the store's row, once stored
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -176,7 +177,8 @@ class Source:
     title: str
     origin: str
     text: str
-    as_of: FuzzyDate | None = None
+    as_of: FuzzyDate | None = None  # what the document can vouch for: up to this date
+    as_of_inferred: bool = False  # taken from the latest date the text states
 
 
 @dataclass(frozen=True)

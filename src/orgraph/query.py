@@ -118,7 +118,11 @@ class MembershipVerdict:
 def _best(verdicts: list[tuple[Verdict, Claim]]) -> tuple[Verdict, list[Claim]]:
     """The strongest verdict among a member's claims, and the claims that support it."""
     top = max(v.answer.rank for v, _ in verdicts)
-    chosen = [(v, c) for v, c in verdicts if v.answer.rank == top]
+    # Among equals, a dated claim gives the more telling reason.
+    chosen = sorted(
+        ((v, c) for v, c in verdicts if v.answer.rank == top),
+        key=lambda vc: vc[1].interval.start is None,
+    )
     return chosen[0][0], [c for _, c in chosen]
 
 

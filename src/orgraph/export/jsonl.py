@@ -133,7 +133,10 @@ def parse_line(text: str) -> tuple[Claim, Entity, Entity]:
 def import_lines(store: Store, lines: Iterable[str]) -> int:
     """Import JSONL claims atomically: any invalid line aborts the whole import, naming the line.
 
-    Idempotent: a claim whose id is already stored is skipped.
+    Idempotent: a claim whose id is already stored is skipped. A current claim that states a
+    fact the store held before the import becomes evidence of that statement; the file's own
+    lines stay as they are (an export is one line per statement already), and so do retracted
+    and rejected records.
     """
     parsed: list[tuple[Claim, Entity, Entity]] = []
     for number, text in enumerate(lines, start=1):
@@ -145,6 +148,8 @@ def import_lines(store: Store, lines: Iterable[str]) -> int:
             raise InvalidImport(f"line {number}: {exc}") from None
     added = 0
     with store.transaction() as conn:
+        identity = store.rename_identity(conn)
+        imported: set[str] = set()
         for claim, subject, obj in parsed:
             for entity in (subject, obj):
                 store.add_entity(entity, conn)
@@ -153,6 +158,12 @@ def import_lines(store: Store, lines: Iterable[str]) -> int:
                 continue  # already imported
             except OrgraphError:
                 pass
-            store.add_claim(claim, conn)
+            if claim.retracted_at is not None or claim.status is Status.REJECTED:
+                store.add_claim(claim, conn)
+            else:
+                store.record(claim, conn, identity, apart_from=imported)
+                if claim.predicate == "renamed_to":
+                    identity = store.rename_identity(conn)
+            imported.add(claim.id)
             added += 1
     return added

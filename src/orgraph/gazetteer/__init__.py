@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -103,6 +105,26 @@ def _predecessor_from(block: dict[str, Any], successor: Entity) -> Entity:
     )
 
 
+def _chain(predecessors: list[dict[str, Any]], successor: str) -> list[Succession]:
+    """An entity's former names as one chain: each renamed to the next, by their end dates
+    (PICMME until 1952 → ICEM until 1980 → ICM until 1989 → IOM). Mergers and replacements
+    point at the entity itself."""
+    renamed = sorted(
+        (p for p in predecessors if p.get("change", "renamed") == "renamed"),
+        key=lambda p: until.lower if (until := _date(p.get("until"))) else date.max,
+    )
+    following = {p["id"]: q["id"] for p, q in pairwise(renamed)}
+    return [
+        Succession(
+            p["id"],
+            following.get(p["id"], successor),
+            p.get("change", "renamed"),
+            _date(p.get("until")),
+        )
+        for p in predecessors
+    ]
+
+
 def parse_gazetteer(raw: dict[str, Any], origin: str = "gazetteer") -> Gazetteer:
     """Build a Gazetteer from parsed TOML; errors name the offending entity."""
     entities: list[Entity] = []
@@ -115,14 +137,7 @@ def parse_gazetteer(raw: dict[str, Any], origin: str = "gazetteer") -> Gazetteer
             entities.append(entity)
             for pred in block.get("predecessor", []):
                 entities.append(_predecessor_from(pred, entity))
-                successions.append(
-                    Succession(
-                        pred["id"],
-                        entity.id,
-                        pred.get("change", "renamed"),
-                        _date(pred.get("until")),
-                    )
-                )
+            successions += _chain(block.get("predecessor", []), entity.id)
             for old in block.get("replaces", []):
                 successions.append(
                     Succession(

@@ -11,7 +11,8 @@ import sqlite3
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date, datetime, time
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +21,12 @@ from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError
 from sqlalchemy.pool import StaticPool
 
 from orgraph.errors import NotFound, StoreError, UnknownEntity
+from orgraph.fuzzydate import FuzzyDate
 from orgraph.gazetteer import Gazetteer, Succession, load_gazetteer
+from orgraph.interval import EndState
 from orgraph.model import Claim, Entity, Evidence, Name, Source, StatedCount, Status
 from orgraph.names import acronym_key, looks_like_acronym, name_key
+from orgraph.statements import refined, same_fact
 from orgraph.store import schema as t
 from orgraph.store.codec import (
     claim_columns,
@@ -343,6 +347,7 @@ class Store:
                 title=source.title,
                 origin=source.origin,
                 as_of=source.as_of.edtf if source.as_of else None,
+                as_of_inferred=int(source.as_of_inferred),
                 text=source.text,
                 ingested_at=stamp(now()),
             )
@@ -365,7 +370,33 @@ class Store:
     @staticmethod
     def _source_from(row: Any) -> Source:
         as_of = date_from({"a_edtf": row.as_of, "a_mod": None, "a_text": ""}, "a")
-        return Source(row.id, row.sha256, row.lang, row.title, row.origin, row.text, as_of)
+        return Source(
+            row.id,
+            row.sha256,
+            row.lang,
+            row.title,
+            row.origin,
+            row.text,
+            as_of,
+            bool(row.as_of_inferred),
+        )
+
+    def source_dates(
+        self, source_ids: Iterable[str], conn: Connection | None = None
+    ) -> dict[str, tuple[FuzzyDate, str]]:
+        """Each document's as-of date and title, for the documents that have one."""
+        ids = sorted(set(source_ids))
+        found: dict[str, tuple[FuzzyDate, str]] = {}
+        with self._reading(conn) as c:
+            for first in range(0, len(ids), 500):
+                rows = c.execute(
+                    select(t.sources.c.id, t.sources.c.as_of, t.sources.c.title).where(
+                        t.sources.c.id.in_(ids[first : first + 500]), t.sources.c.as_of.is_not(None)
+                    )
+                )
+                for sid, as_of, title in rows:
+                    found[sid] = (FuzzyDate.parse(as_of), title)
+        return found
 
     def add_mentions(
         self, source_id: str, rows: Iterable[dict[str, Any]], conn: Connection
@@ -398,29 +429,123 @@ class Store:
         claim.id = claim.id or "c" + uuid.uuid4().hex[:15]
         claim.recorded_at = claim.recorded_at or now()
         conn.execute(t.claims.insert().values(**claim_columns(claim), supersedes=supersedes))
-        if claim.evidence:
+        self._add_evidence(claim.id, claim.evidence, claim.recorded_at, conn)
+        return claim
+
+    @staticmethod
+    def _add_evidence(
+        claim_id: str, evidence: Sequence[Evidence], at: datetime, conn: Connection
+    ) -> None:
+        if evidence:
             conn.execute(
                 t.evidence.insert(),
                 [
                     {
-                        "claim_id": claim.id,
+                        "claim_id": claim_id,
                         "source_id": ev.source,
                         "start": ev.start,
                         "end": ev.end,
                         "text": ev.text,
                         "extractor": ev.extractor,
+                        "recorded_at": stamp(at),
                     }
-                    for ev in claim.evidence
+                    for ev in evidence
                 ],
             )
-        return claim
+
+    def record(
+        self,
+        claim: Claim,
+        conn: Connection,
+        identity: dict[str, str] | None = None,
+        apart_from: set[str] = frozenset(),  # type: ignore[assignment]
+    ) -> Claim:
+        """Record a claim as a statement: evidence for the statement that already states the same
+        fact (refining its time where the claim is more precise), or a new statement.
+
+        `identity` maps each entity to its rename lineage (`rename_identity`); pass it when
+        recording many claims at once. Statements in `apart_from` are not matched."""
+        claim.validate()
+        identity = self.rename_identity(conn) if identity is None else identity
+        lineage_of: dict[str, list[str]] = {}
+        for entity_id, root in identity.items():
+            lineage_of.setdefault(root, []).append(entity_id)
+        ends = {
+            e
+            for side in (claim.subject, claim.object)
+            for e in lineage_of.get(identity.get(side, side), [side])
+        }
+        candidates = self.claims(
+            subjects=sorted(ends), objects=sorted(ends), predicates=[claim.predicate], conn=conn
+        )
+        # A document's own claims were already pooled by its extraction: match other documents'.
+        # (A person's statements are each their own source.)
+        own = {e.source for e in claim.evidence if not e.extractor.startswith("manual")}
+        twin = next(
+            (
+                c
+                for c in candidates
+                if c.id not in apart_from
+                and same_fact(c, claim, identity)
+                and not (own and {e.source for e in c.evidence} <= own)
+            ),
+            None,
+        )
+        if twin is None:
+            return self.add_claim(claim, conn)
+        seen = {(e.source, e.start, e.end, e.text) for e in twin.evidence}
+        fresh = [e for e in claim.evidence if (e.source, e.start, e.end, e.text) not in seen]
+        better = refined(twin, claim)
+        if better is not None:
+            better.evidence = twin.evidence + fresh
+            return self._supersede(twin.id, better, conn)
+        self._add_evidence(twin.id, fresh, now(), conn)
+        twin.evidence += fresh
+        return twin
+
+    def rename_identity(self, conn: Connection | None = None) -> dict[str, str]:
+        """Each entity in a rename chain → the chain's first entity (bodies across their names)."""
+        with self._reading(conn) as c:
+            edges = [
+                (p, s)
+                for p, s in c.execute(
+                    select(t.successions.c.predecessor_id, t.successions.c.successor_id).where(
+                        t.successions.c.change == "renamed"
+                    )
+                )
+            ]
+            edges += list(
+                c.execute(
+                    select(t.claims.c.subject_id, t.claims.c.object_id).where(
+                        t.claims.c.predicate == "renamed_to",
+                        t.claims.c.retracted_at.is_(None),
+                        t.claims.c.status != Status.REJECTED.value,
+                    )
+                )
+            )
+        parent: dict[str, str] = {}
+
+        def root(x: str) -> str:
+            while parent.get(x, x) != x:
+                x = parent[x]
+            return x
+
+        for old, new in edges:
+            a, b = root(old), root(new)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+        return {x: root(x) for pair in edges for x in pair}
 
     def claim(self, claim_id: str, conn: Connection | None = None) -> Claim:
         with self._reading(conn) as c:
             row = c.execute(select(t.claims).where(t.claims.c.id == claim_id)).first()
             if row is None:
                 raise NotFound(f"no claim {claim_id!r}")
-            return claim_from(row, self._evidence(c, [claim_id]).get(claim_id, []))
+            # A retracted record keeps the evidence it had when it was retracted.
+            cutoff = row.retracted_at
+            if cutoff is not None:
+                cutoff = stamp(datetime.fromisoformat(cutoff) - timedelta(microseconds=1))
+            return claim_from(row, self._evidence(c, [claim_id], cutoff).get(claim_id, []))
 
     def retract(self, claim_id: str, conn: Connection) -> Claim:
         old = self.claim(claim_id, conn)
@@ -434,11 +559,44 @@ class Store:
     def correct(self, claim_id: str, replacement: Claim) -> Claim:
         """Retract a claim and record its replacement in one transaction (never overwrite)."""
         with self.transaction() as conn:
-            old = self.retract(claim_id, conn)
-            replacement.id = ""
-            replacement.recorded_at = None
-            replacement.evidence = replacement.evidence or old.evidence
-            return self.add_claim(replacement, conn, supersedes=claim_id)
+            return self._supersede(claim_id, replacement, conn)
+
+    def _supersede(self, claim_id: str, replacement: Claim, conn: Connection) -> Claim:
+        old = self.retract(claim_id, conn)
+        replacement.id = ""
+        replacement.recorded_at = None
+        replacement.evidence = replacement.evidence or old.evidence
+        return self.add_claim(replacement, conn, supersedes=claim_id)
+
+    def retract_evidence(
+        self, conn: Connection, *, source: str | None = None, evidence_id: int | None = None
+    ) -> list[str]:
+        """Withdraw a document's evidence (or one piece): the statements keep their other
+        evidence; a statement left with none is retracted. Returns the statements retracted."""
+        e = t.evidence.c
+        which = e.source_id == source if evidence_id is None else e.id == evidence_id
+        live = and_(which, e.retracted_at.is_(None))
+        touched = set(conn.scalars(select(e.claim_id).where(live)))
+        if not touched:
+            raise NotFound(
+                f"no evidence from document {source!r}"
+                if evidence_id is None
+                else f"no current evidence {evidence_id}"
+            )
+        moment = stamp(now())
+        conn.execute(t.evidence.update().where(live).values(retracted_at=moment))
+        still = set(
+            conn.scalars(
+                select(e.claim_id).where(e.claim_id.in_(touched), e.retracted_at.is_(None))
+            )
+        )
+        empty = sorted(touched - still)
+        conn.execute(
+            t.claims.update()
+            .where(t.claims.c.id.in_(empty), t.claims.c.retracted_at.is_(None))
+            .values(retracted_at=moment)
+        )
+        return empty
 
     def set_status(self, claim_id: str, status: Status) -> Claim:
         """Accept or reject: a new record with the new status; the old one is retracted."""
@@ -501,20 +659,51 @@ class Store:
             query = query.limit(limit)
         with self._reading(conn) as c:
             rows = c.execute(query).all()
-            evidence = self._evidence(c, [r.id for r in rows])
-        return [claim_from(r, evidence.get(r.id, [])) for r in rows]
+            evidence = self._evidence(c, [r.id for r in rows], cutoff)
+            found = [claim_from(r, evidence.get(r.id, [])) for r in rows]
+            return self._attest(found, c)
+
+    def _attest(self, claims: list[Claim], conn: Connection) -> list[Claim]:
+        """Ongoing statements are certain only up to the latest as-of date of their documents.
+
+        A statement with evidence from a person, or from a document without a date, keeps no
+        such limit: it is stated as holding."""
+        dates = self.source_dates({e.source for c in claims for e in c.evidence}, conn)
+        for claim in claims:
+            if claim.interval.end_state is not EndState.ONGOING or not claim.evidence:
+                continue
+            if not all(e.source in dates for e in claim.evidence):
+                continue
+            as_of, title = max((dates[e.source] for e in claim.evidence), key=lambda d: d[0].lower)
+            # A document that states the start was written after it.
+            start = claim.interval.start
+            until = max(as_of.lower, start.upper) if start else as_of.lower
+            claim.interval = replace(claim.interval, attested=until, attested_by=title)
+        return claims
 
     @staticmethod
-    def _evidence(conn: Connection, claim_ids: Sequence[str]) -> dict[str, list[Evidence]]:
+    def _evidence(
+        conn: Connection, claim_ids: Sequence[str], cutoff: str | None = None
+    ) -> dict[str, list[Evidence]]:
+        """The evidence of each claim as it stood at `cutoff` (now when None)."""
+        e = t.evidence.c
+        current = (
+            e.retracted_at.is_(None)
+            if cutoff is None
+            else and_(
+                or_(e.recorded_at.is_(None), e.recorded_at <= cutoff),
+                or_(e.retracted_at.is_(None), e.retracted_at > cutoff),
+            )
+        )
         found: dict[str, list[Evidence]] = {}
         for chunk_start in range(0, len(claim_ids), 500):
             chunk = claim_ids[chunk_start : chunk_start + 500]
             rows = conn.execute(
-                select(t.evidence).where(t.evidence.c.claim_id.in_(chunk)).order_by(t.evidence.c.id)
+                select(t.evidence).where(e.claim_id.in_(chunk), current).order_by(e.id)
             )
             for r in rows:
                 found.setdefault(r.claim_id, []).append(
-                    Evidence(r.source_id, r.start, r.end, r.text, r.extractor)
+                    Evidence(r.source_id, r.start, r.end, r.text, r.extractor, r.id)
                 )
         return found
 

@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    inspect,
     select,
 )
 
@@ -77,6 +78,7 @@ sources = Table(
     Column("title", String, nullable=False),
     Column("origin", String, nullable=False),
     Column("as_of", String),
+    Column("as_of_inferred", Integer, nullable=False, default=0),
     Column("text", Text, nullable=False),
     Column("ingested_at", String, nullable=False),
 )
@@ -114,6 +116,10 @@ evidence = Table(
     Column("end", Integer, nullable=False),
     Column("text", Text, nullable=False),
     Column("extractor", String, nullable=False),
+    # Transaction time of the evidence itself: a statement gains evidence when a later
+    # document states the same fact, and loses it when that document is retracted.
+    Column("recorded_at", String),  # None: recorded with its claim
+    Column("retracted_at", String),
     Index("ix_evidence_claim", "claim_id"),
     Index("ix_evidence_source", "source_id"),
 )
@@ -167,6 +173,21 @@ def _initial(conn: Connection) -> None:
     metadata.create_all(
         conn, tables=[t for t in metadata.sorted_tables if t is not migrations_table]
     )
+
+
+@migration(2, "statements: evidence in transaction time, inferred as-of dates, no reference names")
+def _statements(conn: Connection) -> None:
+    added = {
+        "evidence": ("recorded_at VARCHAR", "retracted_at VARCHAR"),
+        "sources": ("as_of_inferred INTEGER NOT NULL DEFAULT 0",),
+    }
+    for table, columns in added.items():
+        have = {c["name"] for c in inspect(conn).get_columns(table)}
+        for column in columns:
+            if column.split()[0] not in have:
+                conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column}")
+    # Reference phrases ("die Organisation") are evidence of a mention, never a name.
+    conn.execute(names.delete().where(names.c.kind == "reference"))
 
 
 def applied_versions(conn: Connection) -> set[int]:

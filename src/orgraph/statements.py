@@ -1,0 +1,114 @@
+"""Statements: one fact, however many documents state it (SPEC §2).
+
+Two claims state the same fact when they relate the same bodies (across renames), with the
+same predicate and role, qualifiers that do not contradict, and compatible times: each start
+falls inside the other's window of uncertainty, and the ends agree in kind. Claims that do
+not fit stay separate statements; where they relate the same bodies they are a conflict,
+shown side by side and never resolved silently.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from orgraph.errors import InvalidClaim
+from orgraph.fuzzydate import FuzzyDate
+from orgraph.interval import EndState, Interval
+from orgraph.model import Claim, Status, predicate
+
+
+def _overlap(a: FuzzyDate | None, b: FuzzyDate | None) -> bool:
+    """An unknown date fits any date; two dates fit when their windows share a day."""
+    return a is None or b is None or (a.lower <= b.upper and b.lower <= a.upper)
+
+
+def _ends_agree(a: Interval, b: Interval) -> bool:
+    """Ongoing and ended disagree; 'end unknown' fits anything; a date fits 'ended, date unknown'."""
+    kinds = {a.end_state, b.end_state}
+    if EndState.UNKNOWN in kinds or len(kinds) == 1:
+        return _overlap(a.end, b.end)
+    return kinds == {EndState.DATED, EndState.ENDED}
+
+
+def starts_agree(a: Interval, b: Interval) -> bool:
+    return _overlap(a.start, b.start)
+
+
+def times_agree(a: Interval, b: Interval) -> bool:
+    if not (starts_agree(a, b) and _ends_agree(a, b)):
+        return False
+    try:
+        combined_interval(a, b)  # one's start may fall after the other's end
+    except InvalidClaim:
+        return False
+    return True
+
+
+def qualifiers_agree(a: Claim, b: Claim) -> bool:
+    return all(b.qualifiers.get(k, v) == v for k, v in a.qualifiers.items())
+
+
+def same_relation(a: Claim, b: Claim, identity: dict[str, str]) -> bool:
+    """Same bodies (by lineage), predicate and role; a symmetric predicate in either direction."""
+    if a.predicate != b.predicate or a.role != b.role:
+        return False
+    ends_a = (identity.get(a.subject, a.subject), identity.get(a.object, a.object))
+    ends_b = (identity.get(b.subject, b.subject), identity.get(b.object, b.object))
+    if ends_a == ends_b:
+        return True
+    return predicate(a.predicate).symmetric and ends_a == ends_b[::-1]
+
+
+def same_fact(a: Claim, b: Claim, identity: dict[str, str]) -> bool:
+    return (
+        same_relation(a, b, identity)
+        and qualifiers_agree(a, b)
+        and times_agree(a.interval, b.interval)
+    )
+
+
+def _narrower(a: FuzzyDate | None, b: FuzzyDate | None) -> FuzzyDate | None:
+    """The more precise of two fitting dates (the one with the shorter window)."""
+    if a is None or b is None:
+        return a or b
+    return b if (b.upper - b.lower) < (a.upper - a.lower) else a
+
+
+def combined_interval(a: Interval, b: Interval) -> Interval:
+    """The interval two agreeing claims support together: each bound as precise as either says."""
+    end = _narrower(a.end, b.end)
+    if end is not None:
+        return Interval(_narrower(a.start, b.start), end)
+    state = a.end_state if a.end_state is not EndState.UNKNOWN else b.end_state
+    return Interval(_narrower(a.start, b.start), None, state)
+
+
+def refined(statement: Claim, claim: Claim) -> Claim | None:
+    """The statement with what `claim` adds (a more precise time, a missing qualifier), or None
+    when the claim adds nothing but its evidence."""
+    interval = combined_interval(statement.interval, claim.interval)
+    qualifiers = {**claim.qualifiers, **statement.qualifiers}
+    # A person stating the fact accepts a candidate; a rejected statement is never matched.
+    status = Status.ACCEPTED if Status.ACCEPTED in (statement.status, claim.status) else None
+    if (interval, qualifiers) == (statement.interval, statement.qualifiers) and (
+        status in (None, statement.status)
+    ):
+        return None
+    return replace(
+        statement,
+        interval=interval,
+        qualifiers=qualifiers,
+        confidence=max(statement.confidence, claim.confidence),
+        status=status or statement.status,
+    )
+
+
+def in_conflict(a: Claim, b: Claim, identity: dict[str, str]) -> bool:
+    """Two statements about the same relation whose times cannot both be true."""
+    return same_relation(a, b, identity) and not times_agree(a.interval, b.interval)
+
+
+def why_conflict(a: Claim, b: Claim) -> str:
+    if not _overlap(a.interval.start, b.interval.start):
+        return f"different start dates: {a.interval.start} and {b.interval.start}"
+    return f"different ends: {a.interval.describe()} and {b.interval.describe()}"
