@@ -381,17 +381,50 @@ def import_(ctx: click.Context, path: Path) -> None:
 @click.option(
     "--lang", type=click.Choice(["de", "en"]), default=None, help="Skip language detection."
 )
+@click.option(
+    "--glob",
+    "patterns",
+    multiple=True,
+    metavar="PATTERN",
+    help="In folders and zip archives, read only files whose name or path matches (repeatable).",
+)
+@click.option(
+    "--ocr", is_flag=True, help="Recognise scanned PDF pages with Tesseract (see `make ocr`)."
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    metavar="DATE",
+    default=None,
+    help="The documents' as-of date (e.g. 2024, 2024-05), instead of their metadata's date.",
+)
 @FORMAT
 @click.pass_context
 @clean_errors
-def ingest(ctx: click.Context, paths: tuple[Path, ...], lang: str | None, fmt: str) -> None:
-    """Extract claims from .txt/.md files and folders (idempotent; atomic per document)."""
+def ingest(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    lang: str | None,
+    patterns: tuple[str, ...],
+    ocr: bool,
+    as_of: str | None,
+    fmt: str,
+) -> None:
+    """Extract claims from documents, folders and zip archives (idempotent; atomic per document).
+
+    Reads plain text (any common encoding), Markdown, HTML, PDF, DOCX and ODT.
+    """
     from rich.progress import Progress
 
+    from orgraph.documents import ocr as tesseract
+    from orgraph.fuzzydate import FuzzyDate
     from orgraph.ingest import collect, ingest_paths
 
+    as_of_date = FuzzyDate.parse(as_of) if as_of else None
+    if ocr and (reason := tesseract.missing()):
+        raise OrgraphError(reason)
     store = open_store(ctx, create=True)
-    files = list(collect(paths))
+    files = list(collect(paths, patterns))
     err = Console(stderr=True)
     # Not on a terminal (a pipe, a log), a progress bar only leaves a blank line behind.
     with Progress(
@@ -403,6 +436,9 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], lang: str | None, fmt: s
             files,
             lang,
             progress=lambda p: progress.update(task, advance=1, description=p.name),
+            patterns=patterns,
+            ocr=ocr,
+            as_of=as_of_date,
         )
     if fmt == "json":
         emit_json({"summary": report.summary(), "documents": [vars(d) for d in report.documents]})
@@ -414,6 +450,8 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], lang: str | None, fmt: s
                 click.echo(f"skipped: {doc.origin} ({doc.message})")
             else:
                 click.echo(f"{doc.status}: {doc.origin} ({doc.claims} claims)")
+            for warning in doc.warnings:
+                click.echo(f"warning: {warning}", err=True)
         s = report.summary()
         click.echo(
             f"{s['documents']} documents: {s['ingested']} ingested, {s['skipped']} skipped, "

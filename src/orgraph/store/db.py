@@ -21,7 +21,7 @@ from sqlalchemy.pool import StaticPool
 
 from orgraph.errors import NotFound, StoreError, UnknownEntity
 from orgraph.gazetteer import Gazetteer, Succession, load_gazetteer
-from orgraph.model import Claim, Entity, Evidence, Name, Source, StatedCount, Status
+from orgraph.model import Claim, Entity, Evidence, Name, PageSpan, Source, StatedCount, Status
 from orgraph.names import acronym_key, looks_like_acronym, name_key
 from orgraph.store import schema as t
 from orgraph.store.codec import (
@@ -344,6 +344,7 @@ class Store:
                 origin=source.origin,
                 as_of=source.as_of.edtf if source.as_of else None,
                 text=source.text,
+                format=source.format,
                 ingested_at=stamp(now()),
             )
         )
@@ -365,7 +366,34 @@ class Store:
     @staticmethod
     def _source_from(row: Any) -> Source:
         as_of = date_from({"a_edtf": row.as_of, "a_mod": None, "a_text": ""}, "a")
-        return Source(row.id, row.sha256, row.lang, row.title, row.origin, row.text, as_of)
+        return Source(
+            row.id,
+            row.sha256,
+            row.lang,
+            row.title,
+            row.origin,
+            row.text,
+            as_of,
+            row.format or "txt",
+        )
+
+    def add_pages(self, source_id: str, pages: Iterable[PageSpan], conn: Connection) -> None:
+        rows = [
+            {"source_id": source_id, "start": p.start, "end": p.end, "page": p.page, "ocr": p.ocr}
+            for p in pages
+        ]
+        if rows:
+            conn.execute(t.source_pages.insert(), rows)
+
+    def pages(self, source_id: str) -> list[PageSpan]:
+        """The page map of a source (empty for formats without pages)."""
+        with self._reading(None) as c:
+            rows = c.execute(
+                select(t.source_pages)
+                .where(t.source_pages.c.source_id == source_id)
+                .order_by(t.source_pages.c.start)
+            )
+            return [PageSpan(r.start, r.end, r.page, bool(r.ocr)) for r in rows]
 
     def add_mentions(
         self, source_id: str, rows: Iterable[dict[str, Any]], conn: Connection

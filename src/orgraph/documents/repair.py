@@ -1,0 +1,221 @@
+"""Text repair for laid-out pages: lines back into paragraphs, with offsets that stay honest.
+
+Printed pages break sentences into lines, words at line ends ("Zusammen-" /
+"arbeit"), and repeat a running header and a page number on every page. Here
+running headers, footers and page numbers are dropped, lines are joined into
+their paragraph (a heading, a list item and a paragraph each stay a block of
+their own), and end-of-line hyphens are undone where they split a word — but
+kept where the hyphen is part of it ("UN-" / "Organisation" → "UN-Organisation").
+The text is built through `TextBuilder`, so every character keeps its page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from orgraph.documents.document import Kind, TextBuilder
+from orgraph.documents.layout import Line, PageLines
+from orgraph.model import PageSpan
+
+_MARGIN = 0.1  # running headers and footers sit in the outer tenth of the page
+_OUTERMOST = 2  # ... and are among the two outermost lines at either edge
+_PAGE_NUMBER = re.compile(
+    r"^(?:(?:seite|page|s\.|p\.)\s*)?[-–—]?\s*(?:\d{1,4}|[ivxlc]{1,7})\s*[-–—]?"
+    r"(?:\s*(?:/|von|of)\s*\d{1,4})?$",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^[•*·▪◦]\s+")
+# A dash, "1." or "a)" opens an item only after a finished sentence: a line may begin with
+# "– seit 2016" or "14. Dezember" in the middle of one.
+_NUMBERED = re.compile(r"^(?:[-–—]|\d{1,2}[.)]|[a-z]\))\s+")
+_SENTENCE_END = re.compile(r"[.!?:;…][\"“”»«’)]*$")
+_HYPHENS = "-\u2010"
+_SOFT_HYPHEN = "\u00ad"
+# A hyphen before these words stands for a word left out ("Rotkreuz- und Rothalbmond…").
+_SUSPENDED = frozenset(["und", "oder", "bzw", "sowie", "bis", "noch", "and", "or", "to", "nor"])
+_LIGATURES = str.maketrans(
+    {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+)
+_WORDS = re.compile(r"\w+(?:[-\u2010]\w+)*")
+_HEADING_WORDS = 14  # as in the segmenter: longer runs without final punctuation are prose
+
+
+def _running_key(text: str) -> str:
+    return " ".join(re.sub(r"\d+", "#", text.lower()).split())
+
+
+def drop_running_lines(pages: list[PageLines]) -> int:
+    """Remove running headers, footers and page numbers from every page; how many lines went."""
+
+    def edge_lines(page: PageLines) -> list[Line]:
+        by_top = sorted(page.lines, key=lambda line: line.top)
+        top = [line for line in by_top[:_OUTERMOST] if line.top < _MARGIN * page.height]
+        bottom = [
+            line
+            for line in by_top[-_OUTERMOST:]
+            if line.bottom > (1 - _MARGIN) * page.height and line not in top
+        ]
+        return top + bottom
+
+    edges = {page.number: edge_lines(page) for page in pages}
+    recurring = Counter(
+        key for lines in edges.values() for key in {_running_key(line.text) for line in lines}
+    )
+    needed = max(2, round(0.3 * len(pages)))
+    dropped = 0
+    for page in pages:
+        running = [
+            line
+            for line in edges[page.number]
+            if _PAGE_NUMBER.match(line.text.strip()) or recurring[_running_key(line.text)] >= needed
+        ]
+        page.lines = [line for line in page.lines if line not in running]
+        dropped += len(running)
+    return dropped
+
+
+def clean_line(text: str) -> str:
+    """One line's text: ligatures spelled out, soft hyphens inside words removed."""
+    text = " ".join(text.translate(_LIGATURES).split())
+    if text.endswith(_SOFT_HYPHEN):
+        text = text[:-1].replace(_SOFT_HYPHEN, "") + "-"
+    return text.replace(_SOFT_HYPHEN, "")
+
+
+def vocabulary(texts: list[str]) -> set[str]:
+    """Every word of a document, hyphenated compounds as written, lower-cased."""
+    return {w.lower() for text in texts for w in _WORDS.findall(text)}
+
+
+def join_lines(before: str, after: str, words: set[str]) -> tuple[str, str]:
+    """How a line ending in `before` meets the next one: `before` as kept, and the separator.
+
+    A hyphen between two lower-case letters splits a word and goes, unless the document
+    spells the word with that hyphen elsewhere; any other hyphen ("UN-", "Nord-",
+    "2003-") is part of the word and stays, without a space.
+    """
+    if len(before) < 2 or before[-1] not in _HYPHENS or before[-2].isspace() or not after:
+        return before, " "
+    head = re.match(r"[\w]+", after)
+    if head is None:
+        return before, ""
+    if head.group().lower() in _SUSPENDED:
+        return before, " "
+    if before[-2].islower() and after[0].islower():
+        stem = re.search(r"[\w-]+$", before[:-1])
+        if stem is not None:
+            hyphenated = f"{stem.group()}-{head.group()}".lower()
+            whole = f"{stem.group()}{head.group()}".lower()
+            if hyphenated in words and whole not in words:
+                return before, ""
+        return before[:-1], ""
+    return before, ""
+
+
+@dataclass
+class _Block:
+    kind: Kind
+    pieces: list[tuple[str, int, bool]] = field(default_factory=list)  # text, page, ocr
+    last: Line | None = None
+    page: PageLines | None = None
+
+    @property
+    def text(self) -> str:
+        return " ".join(p[0] for p in self.pieces)
+
+
+@dataclass
+class _Page:
+    """What the paragraph decisions need to know about one page's columns."""
+
+    columns: dict[int, tuple[float, float]]
+    gap: float
+
+
+def _column_extent(page: PageLines) -> dict[int, tuple[float, float]]:
+    extent: dict[int, tuple[float, float]] = {}
+    for line in page.lines:
+        x0, x1 = extent.get(line.column, (line.x0, line.x1))
+        extent[line.column] = (min(x0, line.x0), max(x1, line.x1))
+    return extent
+
+
+def _typical_gap(pages: list[PageLines]) -> float:
+    """The usual white space between two lines of one paragraph (the most common gap)."""
+    gaps = []
+    for page in pages:
+        for a, b in zip(page.lines, page.lines[1:], strict=False):
+            if a.column == b.column and 0 <= b.top - a.bottom < 2 * a.height:
+                gaps.append(round(b.top - a.bottom))
+    return Counter(gaps).most_common(1)[0][0] if gaps else 2.0
+
+
+def _starts_block(block: _Block, page: PageLines, line: Line, info: _Page) -> bool:
+    """Whether `line` begins a new paragraph rather than continuing `block`."""
+    last, last_page = block.last, block.page
+    assert last is not None and last_page is not None
+    ended = bool(_SENTENCE_END.search(block.pieces[-1][0]))
+    fonts_known = bool(last.font[0] and line.font[0])
+    if fonts_known and last.font != line.font:
+        return True  # a heading is set apart by its font
+    if last_page is not page or last.column != line.column or line.top < last.top:
+        # Across a column or page break, only an unfinished sentence of prose goes on.
+        if ended:
+            return True
+        if fonts_known:
+            return False
+        prose = len(block.text.split()) > _HEADING_WORDS
+        return not (prose or block.pieces[-1][0].endswith("-") or line.text[:1].islower())
+    if line.top - last.bottom > info.gap + 0.5 * min(last.height, line.height):
+        return True  # paragraph spacing
+    left, right = info.columns.get(line.column, (line.x0, line.x1))
+    width = right - left
+    if ended and last.x1 < right - 0.15 * width:
+        return True  # a short line that ends a sentence ends its paragraph
+    return ended and line.x0 > left + last.height  # first-line indent
+
+
+def _flush(block: _Block | None, builder: TextBuilder, words: set[str]) -> None:
+    if block is None or not block.pieces:
+        return
+    builder.block(block.kind)
+    pieces = block.pieces
+    for i, (text, page, ocr) in enumerate(pieces):
+        if i + 1 < len(pieces):
+            kept, separator = join_lines(text, pieces[i + 1][0], words)
+            builder.append(kept + separator, page, ocr)
+        else:
+            builder.append(text, page, ocr)
+
+
+def paragraphs(pages: list[PageLines]) -> tuple[str, tuple[PageSpan, ...]]:
+    """Normalized text of laid-out pages (headers and footers already dropped) and its page map."""
+    for page in pages:
+        for line in page.lines:
+            line.words = [w for w in line.words if w.text.strip()]
+        page.lines = [line for line in page.lines if line.words]
+    words = vocabulary([clean_line(line.text) for page in pages for line in page.lines])
+    gap = _typical_gap(pages)
+    builder = TextBuilder()
+    block: _Block | None = None
+    for page in pages:
+        info = _Page(_column_extent(page), gap)
+        for line in page.lines:
+            text = clean_line(line.text)
+            if not text:
+                continue
+            mark = _BULLET.match(text) or (
+                _NUMBERED.match(text)
+                if block is None or _SENTENCE_END.search(block.pieces[-1][0])
+                else None
+            )
+            if block is None or mark or _starts_block(block, page, line, info):
+                _flush(block, builder, words)
+                block = _Block(Kind.ITEM if mark else Kind.PARAGRAPH)
+                text = text[mark.end() :] if mark else text
+            block.pieces.append((text, page.number, page.ocr))
+            block.last, block.page = line, page
+    _flush(block, builder, words)
+    return builder.build()
