@@ -26,11 +26,12 @@ _PAGE_NUMBER = re.compile(
     r"(?:\s*(?:/|von|of)\s*\d{1,4})?$",
     re.IGNORECASE,
 )
-_BULLET = re.compile(r"^[•*·▪◦]\s+")
+# Bullets, also as PDFs often give them: an unmapped glyph "(cid:127)" or a private-use symbol.
+_BULLET = re.compile(r"^(?:[•*·▪◦●○■□➢►✓]|\(cid:\d+\)|[\uf000-\uf0ff])\s*(?=\S)")
 # A dash, "1." or "a)" opens an item only after a finished sentence: a line may begin with
 # "– seit 2016" or "14. Dezember" in the middle of one.
 _NUMBERED = re.compile(r"^(?:[-–—]|\d{1,2}[.)]|[a-z]\))\s+")
-_SENTENCE_END = re.compile(r"[.!?:;…][\"“”»«’)]*$")
+_SENTENCE_END = re.compile(r"[.!?…][\"“”»«’)]*$")
 _HYPHENS = "-\u2010"
 _SOFT_HYPHEN = "\u00ad"
 # A hyphen before these words stands for a word left out ("Rotkreuz- und Rothalbmond…").
@@ -103,15 +104,17 @@ def join_lines(before: str, after: str, words: set[str]) -> tuple[str, str]:
         return before, ""
     if head.group().lower() in _SUSPENDED:
         return before, " "
-    if before[-2].islower() and after[0].islower():
-        stem = re.search(r"[\w-]+$", before[:-1])
-        if stem is not None:
-            hyphenated = f"{stem.group()}-{head.group()}".lower()
-            whole = f"{stem.group()}{head.group()}".lower()
-            if hyphenated in words and whole not in words:
-                return before, ""
-        return before[:-1], ""
-    return before, ""
+    stem = re.search(r"\w+$", before[:-1])
+    split_word = before[-2].islower() and after[0].islower()
+    if stem is not None and len(stem.group()) >= 3 and stem.group().isupper():
+        split_word = head.group().isupper()  # "UNI-" / "CEF"; but "UN-" / "HABITAT" stays
+    if stem is not None:
+        # The document's own spelling elsewhere decides first ("UNI-" / "CEF" is UNICEF).
+        hyphenated = f"{stem.group()}-{head.group()}".lower()
+        whole = f"{stem.group()}{head.group()}".lower()
+        if (hyphenated in words) != (whole in words):
+            split_word = whole in words
+    return (before[:-1], "") if split_word else (before, "")
 
 
 @dataclass
@@ -152,7 +155,7 @@ def _typical_gap(pages: list[PageLines]) -> float:
     return Counter(gaps).most_common(1)[0][0] if gaps else 2.0
 
 
-def _starts_block(block: _Block, page: PageLines, line: Line, info: _Page) -> bool:
+def _starts_block(block: _Block, page: PageLines, line: Line, layout: dict[int, _Page]) -> bool:
     """Whether `line` begins a new paragraph rather than continuing `block`."""
     last, last_page = block.last, block.page
     assert last is not None and last_page is not None
@@ -160,21 +163,23 @@ def _starts_block(block: _Block, page: PageLines, line: Line, info: _Page) -> bo
     fonts_known = bool(last.font[0] and line.font[0])
     if fonts_known and last.font != line.font:
         return True  # a heading is set apart by its font
+    # Did the sentence end its paragraph? Only if the next word would have fit after it.
+    right = layout[last_page.number].columns.get(last.column, (last.x0, last.x1))[1]
+    first = line.words[0]
+    fits = right - last.x1 > (first.x1 - first.x0) + 2 * (first.bottom - first.top)
     if last_page is not page or last.column != line.column or line.top < last.top:
-        # Across a column or page break, only an unfinished sentence of prose goes on.
+        # Across a column or page break, only an unfinished paragraph goes on.
         if ended:
-            return True
+            return fits
         if fonts_known:
             return False
         prose = len(block.text.split()) > _HEADING_WORDS
         return not (prose or block.pieces[-1][0].endswith("-") or line.text[:1].islower())
-    if line.top - last.bottom > info.gap + 0.5 * min(last.height, line.height):
+    if line.top - last.bottom > layout[page.number].gap + 0.5 * min(last.height, line.height):
         return True  # paragraph spacing
-    left, right = info.columns.get(line.column, (line.x0, line.x1))
-    width = right - left
-    if ended and last.x1 < right - 0.15 * width:
-        return True  # a short line that ends a sentence ends its paragraph
-    return ended and line.x0 > left + last.height  # first-line indent
+    if ended and fits:
+        return True
+    return ended and line.x0 > last.x0 + 1.5 * last.height  # a first-line indent
 
 
 def _flush(block: _Block | None, builder: TextBuilder, words: set[str]) -> None:
@@ -198,10 +203,10 @@ def paragraphs(pages: list[PageLines]) -> tuple[str, tuple[PageSpan, ...]]:
         page.lines = [line for line in page.lines if line.words]
     words = vocabulary([clean_line(line.text) for page in pages for line in page.lines])
     gap = _typical_gap(pages)
+    layout = {page.number: _Page(_column_extent(page), gap) for page in pages}
     builder = TextBuilder()
     block: _Block | None = None
     for page in pages:
-        info = _Page(_column_extent(page), gap)
         for line in page.lines:
             text = clean_line(line.text)
             if not text:
@@ -211,7 +216,7 @@ def paragraphs(pages: list[PageLines]) -> tuple[str, tuple[PageSpan, ...]]:
                 if block is None or _SENTENCE_END.search(block.pieces[-1][0])
                 else None
             )
-            if block is None or mark or _starts_block(block, page, line, info):
+            if block is None or mark or _starts_block(block, page, line, layout):
                 _flush(block, builder, words)
                 block = _Block(Kind.ITEM if mark else Kind.PARAGRAPH)
                 text = text[mark.end() :] if mark else text
