@@ -238,3 +238,71 @@ def render_odt(text: str, *, title: str = "", lang: str = "de") -> bytes:
     out = io.BytesIO()
     document.write(out)
     return out.getvalue()
+
+
+def title_of(text: str) -> str:
+    """The first line of a dev-corpus text is its title."""
+    return text.strip().splitlines()[0].strip()
+
+
+def need_tesseract() -> None:
+    """Skip without Tesseract, with the reason; in CI (CI=true) it must be there."""
+    import os
+
+    import pytest
+
+    from orgraph.documents.ocr import missing
+
+    reason = missing()
+    if reason:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must have Tesseract (.ci/run installs it): {reason}")
+        pytest.skip(reason)
+
+
+def render_lines(
+    pages: list[list[list[str]]],
+    *,
+    header: str | None = None,
+    page_numbers: bool = True,
+    title: str | None = None,
+) -> bytes:
+    """A PDF set line by line, exactly as given: each page a list of columns, each a list of lines.
+
+    Lines are drawn top down at a fixed leading; an empty string leaves a paragraph gap.
+    `title` is set across both columns above them on the first page.
+    """
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    _font()
+    width, height = A4
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=A4, invariant=1)
+    margin, gutter = 56.0, 24.0
+    for number, columns in enumerate(pages, start=1):
+        if header:
+            canvas.setFont("DejaVu", 8)
+            canvas.drawString(margin, height - 30, header)
+        if page_numbers:
+            canvas.setFont("DejaVu", 8)
+            canvas.drawCentredString(width / 2, 28, f"– {number} –")
+        top = height - 70
+        if title and number == 1:
+            canvas.setFont("DejaVu-Bold", 14)
+            canvas.drawCentredString(width / 2, top, title)
+            top -= 30
+        column_width = (width - 2 * margin - gutter * (len(columns) - 1)) / len(columns)
+        for index, lines in enumerate(columns):
+            x = margin + index * (column_width + gutter)
+            y = top
+            canvas.setFont("DejaVu", 10)
+            for line in lines:
+                if line:
+                    canvas.drawString(x, y, line)
+                    y -= 13
+                else:
+                    y -= 10
+        canvas.showPage()
+    canvas.save()
+    return out.getvalue()

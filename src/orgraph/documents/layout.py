@@ -26,6 +26,11 @@ class Word:
     font: str = ""  # font name and size, when the format knows them
     size: float = 0.0
 
+    @property
+    def size_pt(self) -> float:
+        """The letter height: the font size where known, else the box's height."""
+        return self.size or (self.bottom - self.top)
+
 
 @dataclass
 class Line:

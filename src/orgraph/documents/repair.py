@@ -130,18 +130,37 @@ class _Block:
 
 
 @dataclass
-class _Page:
-    """What the paragraph decisions need to know about one page's columns."""
+class _Layout:
+    """What the paragraph decisions need to know about the document's pages."""
 
-    columns: dict[int, tuple[float, float]]
+    columns: dict[tuple[int, int], tuple[float, float]]
     gap: float
 
+    def right(self, page: PageLines, line: Line) -> float:
+        """Where the column of `line` ends."""
+        key = (len(page.columns), line.column)
+        two = self.columns.get((2, 0))
+        if key == (1, 0) and two is not None and page.columns[0][1] <= two[1] + 5:
+            key = (2, 0)  # the last page of a two-column text, its right column empty
+        return self.columns.get(key, (line.x0, line.x1))[1]
 
-def _column_extent(page: PageLines) -> dict[int, tuple[float, float]]:
-    extent: dict[int, tuple[float, float]] = {}
-    for line in page.lines:
-        x0, x1 = extent.get(line.column, (line.x0, line.x1))
-        extent[line.column] = (min(x0, line.x0), max(x1, line.x1))
+
+def _column_extents(pages: list[PageLines]) -> dict[tuple[int, int], tuple[float, float]]:
+    """Where each column lies, over all pages of the same layout (a page with one short line
+    says nothing about how wide its column is)."""
+    extent: dict[tuple[int, int], tuple[float, float]] = {}
+    for page in pages:
+        for line in page.lines:
+            key = (len(page.columns), line.column)
+            x0, x1 = extent.get(key, (line.x0, line.x1))
+            extent[key] = (min(x0, line.x0), max(x1, line.x1))
+    # The rightmost column ends where the margin mirrors the left one (the text may not say);
+    # with two columns, a page of one column is mostly one filled only on the left.
+    for page in pages[: 0 if (2, 0) in extent else 1]:
+        for (count, column), (x0, x1) in list(extent.items()):
+            if column == max(count - 1, 0) or column == -1:
+                left = extent.get((count, 0), (x0, x1))[0]
+                extent[(count, column)] = (x0, max(x1, page.width - left))
     return extent
 
 
@@ -155,7 +174,7 @@ def _typical_gap(pages: list[PageLines]) -> float:
     return Counter(gaps).most_common(1)[0][0] if gaps else 2.0
 
 
-def _starts_block(block: _Block, page: PageLines, line: Line, layout: dict[int, _Page]) -> bool:
+def _starts_block(block: _Block, page: PageLines, line: Line, layout: _Layout) -> bool:
     """Whether `line` begins a new paragraph rather than continuing `block`."""
     last, last_page = block.last, block.page
     assert last is not None and last_page is not None
@@ -164,9 +183,8 @@ def _starts_block(block: _Block, page: PageLines, line: Line, layout: dict[int, 
     if fonts_known and last.font != line.font:
         return True  # a heading is set apart by its font
     # Did the sentence end its paragraph? Only if the next word would have fit after it.
-    right = layout[last_page.number].columns.get(last.column, (last.x0, last.x1))[1]
     first = line.words[0]
-    fits = right - last.x1 > (first.x1 - first.x0) + 2 * (first.bottom - first.top)
+    fits = layout.right(last_page, last) - last.x1 > (first.x1 - first.x0) + 2 * first.size_pt
     if last_page is not page or last.column != line.column or line.top < last.top:
         # Across a column or page break, only an unfinished paragraph goes on.
         if ended:
@@ -175,8 +193,10 @@ def _starts_block(block: _Block, page: PageLines, line: Line, layout: dict[int, 
             return False
         prose = len(block.text.split()) > _HEADING_WORDS
         return not (prose or block.pieces[-1][0].endswith("-") or line.text[:1].islower())
-    if line.top - last.bottom > layout[page.number].gap + 0.5 * min(last.height, line.height):
-        return True  # paragraph spacing
+    height = min(last.height, line.height)
+    # More white space than between the lines of a paragraph (few lines: judged by the height).
+    if line.top - last.bottom > min(layout.gap, 0.5 * height) + 0.5 * height:
+        return True
     if ended and fits:
         return True
     return ended and line.x0 > last.x0 + 1.5 * last.height  # a first-line indent
@@ -202,8 +222,7 @@ def paragraphs(pages: list[PageLines]) -> tuple[str, tuple[PageSpan, ...]]:
             line.words = [w for w in line.words if w.text.strip()]
         page.lines = [line for line in page.lines if line.words]
     words = vocabulary([clean_line(line.text) for page in pages for line in page.lines])
-    gap = _typical_gap(pages)
-    layout = {page.number: _Page(_column_extent(page), gap) for page in pages}
+    layout = _Layout(_column_extents(pages), _typical_gap(pages))
     builder = TextBuilder()
     block: _Block | None = None
     for page in pages:
