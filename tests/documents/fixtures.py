@@ -13,6 +13,7 @@ import io
 import re
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from PIL import Image
@@ -80,7 +81,7 @@ def render_pdf(
         for i in range(columns)
     ]
 
-    def furniture(canvas, doc) -> None:  # type: ignore[no-untyped-def]
+    def furniture(canvas: Any, doc: Any) -> None:
         canvas.setFont("DejaVu", 7)
         if header:
             canvas.drawString(margin, height - 24, header)

@@ -1,10 +1,14 @@
-"""Claims of a stored document, in a form that compares across formats."""
+"""Helpers: claims of a stored document in a form that compares across formats; the CLI."""
 
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
+from click.testing import CliRunner, Result
+
+from orgraph.cli import main
 from orgraph.documents import Document
 from orgraph.ingest import OCR_MARK, ingest_document
 from orgraph.store import Store
@@ -50,3 +54,11 @@ def assert_offsets_point_at_sentences(store: Store, source_id: str) -> int:
             assert text[ev.start : ev.end] == ev.text, (ev.start, ev.end, ev.text)
             count += 1
     return count
+
+
+def run(db: Path, *args: str) -> Result:
+    """`orgraph --db DB ARGS…` in-process; bad input never shows a traceback."""
+    result = CliRunner().invoke(main, ["--db", str(db), *args])
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result

@@ -10,23 +10,15 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
-from orgraph.cli import main
 from orgraph.documents import MAX_FILE_BYTES, read_bytes
 from orgraph.errors import BadDocument
 from orgraph.store import Store
 from tests.documents.fixtures import corpus_text, render_docx, render_pdf
+from tests.documents.helpers import run
 
 GOOD = "Die IOM ist seit 2016 Teil des Systems der Vereinten Nationen.\n"
 MB = 1_000_000
-
-
-def run(db: Path, *args: str) -> Result:
-    result = CliRunner().invoke(main, ["--db", str(db), *args])
-    assert "Traceback" not in result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result
 
 
 def zeros_zip(name: str, size: int) -> bytes:

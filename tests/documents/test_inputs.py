@@ -9,10 +9,9 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
-from orgraph.cli import main
 from orgraph.documents import read_bytes
+from orgraph.model import Source
 from orgraph.store import Store
 from tests.documents.fixtures import (
     corpus_text,
@@ -22,19 +21,12 @@ from tests.documents.fixtures import (
     render_pdf,
     title_of,
 )
-from tests.documents.helpers import claim_keys, ingest
+from tests.documents.helpers import claim_keys, ingest, run
 
 TEXT = corpus_text("iom-un-demo.de.txt")  # „quotes“, dashes – and umlauts
 
 
-def run(db: Path, *args: str) -> Result:
-    result = CliRunner().invoke(main, ["--db", str(db), *args])
-    assert "Traceback" not in result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result
-
-
-def sources(db: Path) -> dict[str, object]:
+def sources(db: Path) -> dict[str, Source]:
     store = Store(db, create=False)
     try:
         return {s.origin: s for s in store.sources()}
@@ -109,7 +101,7 @@ def test_zip_is_read_member_by_member(tmp_path: Path, reports: Path) -> None:
     assert set(found) == {
         f"{reports}!{m}" for m in ("2024/dha-ocha.pdf", "2024/wfp.html", "memo.docx")
     }
-    assert {s.format for s in found.values()} == {"pdf", "html", "docx"}  # type: ignore[attr-defined]
+    assert {s.format for s in found.values()} == {"pdf", "html", "docx"}
 
     again = run(db, "ingest", str(reports))  # idempotent: nothing new, nothing changed
     assert "0 ingested, 5 skipped, 0 failed" in again.stdout
@@ -154,7 +146,7 @@ def test_metadata_becomes_title_language_and_as_of(tmp_path: Path) -> None:
     db = tmp_path / "orgraph.db"
     assert run(db, "ingest", str(folder)).exit_code == 0
     found = {Path(k).name: v for k, v in sources(db).items()}
-    got = {n: (s.title, s.lang, s.as_of.edtf if s.as_of else None) for n, s in found.items()}  # type: ignore[attr-defined]
+    got = {n: (s.title, s.lang, s.as_of.edtf if s.as_of else None) for n, s in found.items()}
     assert got == {
         "a.pdf": ("Rome-Based Agencies 2023", "en", "2023-09-14"),
         "b.html": (title_of(unodc), "en", "2022-03-01"),
@@ -169,7 +161,7 @@ def test_as_of_overrides_the_metadata(tmp_path: Path) -> None:
     db = tmp_path / "orgraph.db"
     assert run(db, "ingest", "--as-of", "2024-05", str(path)).exit_code == 0
     [source] = sources(db).values()
-    assert source.as_of.edtf == "2024-05"  # type: ignore[attr-defined]
+    assert source.as_of.edtf == "2024-05"
 
     bad = run(tmp_path / "other.db", "ingest", "--as-of", "someday", str(path))
     assert bad.exit_code == 2 and bad.stderr.startswith("error: cannot read date 'someday'")
@@ -188,7 +180,7 @@ def test_store_from_before_page_maps_is_migrated(tmp_path: Path) -> None:
     raw.close()
 
     [old] = sources(db).values()
-    assert old.format == "txt"  # type: ignore[attr-defined]
+    assert old.format == "txt"
     pdf = _write(tmp_path / "b.pdf", b"")
     pdf.write_bytes(render_pdf(corpus_text("dha-ocha.de.txt")))
     assert run(db, "ingest", str(pdf)).exit_code == 0
