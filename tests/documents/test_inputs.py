@@ -196,3 +196,20 @@ def _write(path: Path, content: str | bytes) -> Path:
     else:
         path.write_bytes(content)
     return path
+
+
+def test_xhtml_is_read_as_a_web_page() -> None:
+    page = (
+        "<?xml version='1.0' encoding='utf-8'?>\n<!DOCTYPE html>\n"
+        "<html xmlns='http://www.w3.org/1999/xhtml' xml:lang='de'><head><title>IOM</title></head>"
+        "<body><nav><a href='/'>Start</a></nav><article><h1>Die IOM im UN-System</h1>"
+        "<p>Die Internationale Organisation für Migration (IOM) ist seit September 2016 Teil "
+        "des Systems der Vereinten Nationen. Ihr Sitz ist Genf.</p></article>"
+        "<footer>Impressum</footer></body></html>"
+    )
+    document = read_bytes(page.encode(), "iom.xhtml")
+    assert document.format == "html" and document.lang == "de"
+    assert document.text == (
+        "Die IOM im UN-System\n\nDie Internationale Organisation für Migration (IOM) ist seit "
+        "September 2016 Teil des Systems der Vereinten Nationen. Ihr Sitz ist Genf.\n"
+    )

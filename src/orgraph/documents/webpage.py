@@ -69,7 +69,8 @@ def _page_language(data: bytes) -> str | None:
         page = lxml.html.document_fromstring(data)
     except (ValueError, etree.LxmlError):
         return None
-    declared = page.get("lang") or page.get("{http://www.w3.org/XML/1998/namespace}lang")
+    # XHTML says xml:lang, which the HTML parser keeps as a plain attribute name.
+    declared = page.get("lang") or page.get("xml:lang")
     if not declared:
         for meta in page.iter("meta"):
             if (meta.get("http-equiv") or "").lower() == "content-language":
