@@ -93,9 +93,10 @@ def vocabulary(texts: list[str]) -> set[str]:
 def join_lines(before: str, after: str, words: set[str]) -> tuple[str, str]:
     """How a line ending in `before` meets the next one: `before` as kept, and the separator.
 
-    A hyphen between two lower-case letters splits a word and goes, unless the document
-    spells the word with that hyphen elsewhere; any other hyphen ("UN-", "Nord-",
-    "2003-") is part of the word and stays, without a space.
+    A hyphen between two lower-case letters splits a word and goes, and so does one inside
+    an acronym of three letters or more ("UNI-" / "CEF"); any other hyphen ("UN-", "Nord-",
+    "2003-") is part of the word and stays, without a space. Where the document spells the
+    word elsewhere, with the hyphen or without, its spelling decides.
     """
     if len(before) < 2 or before[-1] not in _HYPHENS or before[-2].isspace() or not after:
         return before, " "
@@ -109,7 +110,6 @@ def join_lines(before: str, after: str, words: set[str]) -> tuple[str, str]:
     if stem is not None and len(stem.group()) >= 3 and stem.group().isupper():
         split_word = head.group().isupper()  # "UNI-" / "CEF"; but "UN-" / "HABITAT" stays
     if stem is not None:
-        # The document's own spelling elsewhere decides first ("UNI-" / "CEF" is UNICEF).
         hyphenated = f"{stem.group()}-{head.group()}".lower()
         whole = f"{stem.group()}{head.group()}".lower()
         if (hyphenated in words) != (whole in words):
