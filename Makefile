@@ -3,8 +3,9 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test check lint typecheck bench serve clean
+.PHONY: demo test check lint typecheck bench serve clean ocr
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -22,6 +23,13 @@ test: $(STAMP)
 	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy
 	$(BIN)/pytest
+
+# Optional: Tesseract with German and English data, for `orgraph ingest --ocr` (scanned PDFs).
+ocr:
+	@command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx deu \
+	  && tesseract --list-langs 2>/dev/null | grep -qx eng \
+	  || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	       tesseract-ocr tesseract-ocr-deu tesseract-ocr-eng >/dev/null; }
 
 bench: $(STAMP)
 	$(BIN)/python -m orgraph.bench

@@ -89,18 +89,21 @@ def folder(tmp_path: Path) -> Path:
     write_big_text(docs / "huge.txt", 50 * MB)
     (docs / "report.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
     (docs / "memo.docx").write_bytes(b"PK\x03\x04" + os.urandom(200))
+    (docs / "slides.pptx").write_bytes(b"PK\x03\x04" + os.urandom(200))
     (docs / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
     return docs
 
 
 FAILURES = {
     "binary.txt": "binary file, not text",
-    "latin1.txt": "not UTF-8",
     "empty.txt": "empty document",
     "blank.md": "empty document",
     "huge.txt": f"over the {MAX_BYTES // MB} MB limit",
+    "report.pdf": "corrupt PDF",
+    "memo.docx": "corrupt Word document",
 }
-SKIPPED = {"report.pdf": "not a .txt or .md file", "memo.docx": "not a .txt or .md file"}
+SKIPPED = {"slides.pptx": "not a supported format (.pptx"}
+INGESTED = ("bericht.txt", "notes.md", "latin1.txt")
 
 
 def test_mixed_folder_bad_files_reported_good_ones_ingested(db: Path, folder: Path) -> None:
@@ -116,14 +119,16 @@ def test_mixed_folder_bad_files_reported_good_ones_ingested(db: Path, folder: Pa
     for name, reason in SKIPPED.items():
         [line] = [o for o in out if name in o]
         assert line.startswith("skipped: ") and reason in line, line
-    assert any(o.startswith("ingested: ") and "bericht.txt" in o for o in out)
-    assert any(o.startswith("ingested: ") and "notes.md" in o for o in out)
+    for name in INGESTED:
+        assert any(o.startswith("ingested: ") and name in o for o in out), name
     assert ".DS_Store" not in result.output  # hidden files are not documents
-    assert "9 documents: 2 ingested, 2 skipped, 5 failed" in result.stdout
+    assert "10 documents: 3 ingested, 1 skipped, 6 failed" in result.stdout
 
     store = Store(db, create=False)
     origins = sorted(Path(s.origin).name for s in store.sources())
-    assert origins == ["bericht.txt", "notes.md"]
+    assert origins == sorted(INGESTED)
+    [latin1] = [s for s in store.sources() if s.origin.endswith("latin1.txt")]
+    assert latin1.text == "Die Organisation für Migration ändert sich.\n"  # Latin-1, detected
     assert store.stats()["claims"] >= 2
     store.close()
 
@@ -134,11 +139,11 @@ def test_second_run_over_the_same_folder_adds_nothing(db: Path, folder: Path) ->
     second = ingest(db, folder)
 
     assert second.exit_code == 1  # the bad files are still bad
-    assert "2 ingested, 2 skipped, 5 failed" in first.stdout
-    for name in ("bericht.txt", "notes.md"):
+    assert "3 ingested, 1 skipped, 6 failed" in first.stdout
+    for name in INGESTED:
         [line] = [o for o in second.stdout.splitlines() if name in o]
         assert line.startswith("skipped: ") and "already ingested" in line
-    assert "0 ingested, 4 skipped, 5 failed; 0 claims, 0 new entities" in second.stdout
+    assert "0 ingested, 4 skipped, 6 failed; 0 claims, 0 new entities" in second.stdout
     assert dump(db) == after_first
 
 
@@ -168,8 +173,7 @@ def test_json_report_names_every_document(db: Path, folder: Path) -> None:
     report = json.loads(result.stdout)
     statuses = {Path(d["origin"]).name: d["status"] for d in report["documents"]}
     assert statuses == {
-        "bericht.txt": "ingested",
-        "notes.md": "ingested",
+        **dict.fromkeys(INGESTED, "ingested"),
         **dict.fromkeys(FAILURES, "failed"),
         **dict.fromkeys(SKIPPED, "skipped"),
     }

@@ -382,24 +382,48 @@ def import_(ctx: click.Context, path: Path) -> None:
     "--lang", type=click.Choice(["de", "en"]), default=None, help="Skip language detection."
 )
 @click.option(
+    "--glob",
+    "patterns",
+    multiple=True,
+    metavar="PATTERN",
+    help="In folders and zip archives, read only files whose name or path matches (repeatable).",
+)
+@click.option(
+    "--ocr", is_flag=True, help="Recognise scanned PDF pages with Tesseract (see `make ocr`)."
+)
+@click.option(
     "--as-of",
+    "as_of",
+    metavar="DATE",
     default=None,
-    help="The date the documents speak for (default: the latest date each states).",
+    help="The date the documents speak for (e.g. 2024, 2024-05, 'Mai 2024'); default: their metadata's date, else the latest date each states.",
 )
 @FORMAT
 @click.pass_context
 @clean_errors
 def ingest(
-    ctx: click.Context, paths: tuple[Path, ...], lang: str | None, as_of: str | None, fmt: str
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    lang: str | None,
+    patterns: tuple[str, ...],
+    ocr: bool,
+    as_of: str | None,
+    fmt: str,
 ) -> None:
-    """Extract claims from .txt/.md files and folders (idempotent; atomic per document)."""
+    """Extract claims from documents, folders and zip archives (idempotent; atomic per document).
+
+    Reads plain text (any common encoding), Markdown, HTML, PDF, DOCX and ODT.
+    """
     from rich.progress import Progress
 
+    from orgraph.documents import ocr as tesseract
     from orgraph.ingest import collect, ingest_paths
 
-    vouched = curation.read_date(as_of)
+    as_of_date = curation.read_date(as_of)
+    if ocr and (reason := tesseract.missing()):
+        raise OrgraphError(reason)
     store = open_store(ctx, create=True)
-    files = list(collect(paths))
+    files = list(collect(paths, patterns))
     err = Console(stderr=True)
     # Not on a terminal (a pipe, a log), a progress bar only leaves a blank line behind.
     with Progress(
@@ -411,7 +435,9 @@ def ingest(
             files,
             lang,
             progress=lambda p: progress.update(task, advance=1, description=p.name),
-            as_of=vouched,
+            patterns=patterns,
+            ocr=ocr,
+            as_of=as_of_date,
         )
     if fmt == "json":
         emit_json({"summary": report.summary(), "documents": [vars(d) for d in report.documents]})
@@ -423,6 +449,8 @@ def ingest(
                 click.echo(f"skipped: {doc.origin} ({doc.message})")
             else:
                 click.echo(f"{doc.status}: {doc.origin} ({doc.claims} claims)")
+            for warning in doc.warnings:
+                click.echo(f"warning: {warning}", err=True)
         s = report.summary()
         click.echo(
             f"{s['documents']} documents: {s['ingested']} ingested, {s['skipped']} skipped, "

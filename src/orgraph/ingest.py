@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from orgraph.documents import MAX_TEXT_BYTES, Document, entries, matches, read_file
 from orgraph.errors import BadDocument, OrgraphError
 from orgraph.fuzzydate import FuzzyDate
-from orgraph.model import Entity, Name, Source
+from orgraph.model import Entity, Evidence, Name, PageSpan, Source
 from orgraph.pipeline.extract import Extraction, extract
 from orgraph.store import Store
 
-SUFFIXES = (".txt", ".md")
-MAX_BYTES = 20_000_000  # 20 MB (as the messages say); larger files are refused, not read
+MAX_BYTES = MAX_TEXT_BYTES  # 20 MB of text per document (as the messages say)
+OCR_MARK = "ocr+"  # before the extractor of evidence read from recognised text
 
 
 @dataclass
@@ -31,6 +32,7 @@ class DocumentReport:
     claims: int = 0
     entities: int = 0
     message: str = ""
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -56,37 +58,19 @@ class IngestReport:
         }
 
 
-def read_document(path: Path, max_bytes: int = MAX_BYTES) -> str:
-    """A document's text, or BadDocument saying exactly what is wrong with it."""
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise BadDocument(
-                f"{path}: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit per document"
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise BadDocument(f"{path}: cannot read ({exc.strerror})") from None
-    return decode_document(data, str(path))
+def read_document(path: Path) -> str:
+    """The normalized text of a document file of any format orgraph reads."""
+    return read_file(path).text
 
 
-def decode_document(data: bytes, origin: str) -> str:
-    if b"\x00" in data[:8192]:
-        raise BadDocument(f"{origin}: binary file, not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise BadDocument(f"{origin}: not UTF-8 (invalid byte at position {exc.start})") from None
-    if not text.strip():
-        raise BadDocument(f"{origin}: empty document")
-    return text
-
-
-def collect(paths: Iterable[str | Path]) -> Iterator[Path]:
+def collect(paths: Iterable[str | Path], patterns: Iterable[str] = ()) -> Iterator[Path]:
     """Files named, and the files inside folders named (sorted, recursive, hidden ones left out).
 
-    Files of other formats are yielded too, so that `ingest_paths` can say it skipped them.
+    In folders, `patterns` (`--glob`) choose files by name or relative path; files of
+    formats orgraph does not read are yielded too, so that `ingest_paths` can say it
+    skipped them. A file named on its own is always taken.
     """
+    chosen = list(patterns)
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -95,6 +79,7 @@ def collect(paths: Iterable[str | Path]) -> Iterator[Path]:
                 for p in path.rglob("*")
                 if p.is_file()
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and matches(p.relative_to(path).as_posix(), chosen)
             )
         else:
             yield path
@@ -109,10 +94,13 @@ def _title(text: str, origin: str) -> str:
     return first[:80] if len(first) <= 80 else Path(origin).stem
 
 
-def store_extraction(store: Store, source: Source, result: Extraction) -> DocumentReport:
+def store_extraction(
+    store: Store, source: Source, result: Extraction, pages: Iterable[PageSpan] = ()
+) -> DocumentReport:
     """Write one document's extraction in one transaction."""
     with store.transaction() as conn:
         store.add_source(source, conn)
+        store.add_pages(source.id, pages, conn)
         known = store.entity_ids(conn) if result.new_entities else set()
         fresh = 0
         for entity in result.new_entities.values():
@@ -184,25 +172,62 @@ def ingest_text(
     """Extract and store one document given as text (idempotent by content hash).
 
     `as_of` is the date the document speaks for; without it, the latest date it states."""
+    return ingest_document(store, Document(origin, text, "txt", title=title), lang, as_of)
+
+
+def ingest_document(
+    store: Store, document: Document, lang: str | None = None, as_of: FuzzyDate | None = None
+) -> DocumentReport:
+    """Extract and store one read document (idempotent by the hash of its normalized text).
+
+    `lang` (else the document's own language, else detection) steers extraction; `as_of`
+    (else the document's date, else the latest date its text states) becomes the source's
+    as-of date: what it can vouch for.
+    """
+    text, origin = document.text, document.origin
+    if len(text) > MAX_TEXT_BYTES:
+        raise BadDocument(f"{origin}: its text is over the {MAX_TEXT_BYTES / 1e6:.0f} MB limit")
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     existing = store.source_by_hash(sha)
     if existing is not None:
         return DocumentReport(origin, "skipped", existing.id, message="already ingested")
     sid = source_id(sha)
-    result = extract(text, lang, sid)
-    inferred = as_of is None
-    as_of = as_of or inferred_as_of(result)
+    result = extract(text, lang or document.lang, sid)
+    if any(page.ocr for page in document.pages):
+        result = mark_ocr(result, document)
+    vouched = as_of or document.date
+    inferred = vouched is None and (vouched := inferred_as_of(result)) is not None
     source = Source(
         sid,
         sha,
         result.lang,
-        title or _title(text, origin),
+        document.title or _title(text, origin),
         origin,
         text,
-        as_of,
-        inferred and as_of is not None,
+        vouched,
+        document.format,
+        inferred,
     )
-    return store_extraction(store, source, result)
+    report = store_extraction(store, source, result, document.pages)
+    report.warnings = list(document.warnings)
+    return report
+
+
+def mark_ocr(result: Extraction, document: Document) -> Extraction:
+    """Evidence resting on recognised text says so in its extractor (`ocr+…`)."""
+
+    def marked(evidence: Evidence) -> Evidence:
+        page = document.page_at(evidence.start)
+        if page is None or not page.ocr:
+            return evidence
+        return replace(evidence, extractor=f"{OCR_MARK}{evidence.extractor}")
+
+    for claim in result.claims:
+        claim.evidence = [marked(e) for e in claim.evidence]
+    result.stated_counts = [
+        replace(s, evidence=marked(s.evidence)) if s.evidence else s for s in result.stated_counts
+    ]
+    return result
 
 
 def ingest_paths(
@@ -210,21 +235,30 @@ def ingest_paths(
     paths: Iterable[str | Path],
     lang: str | None = None,
     progress: Callable[[Path], None] | None = None,
+    *,
+    patterns: Iterable[str] = (),
+    ocr: bool = False,
     as_of: FuzzyDate | None = None,
 ) -> IngestReport:
-    """Ingest files and folders; each document on its own, failures reported, never fatal."""
+    """Ingest files, folders and zip archives; each document on its own, failures reported,
+    never fatal."""
     report = IngestReport()
-    for path in collect(paths):
+    chosen = list(patterns)
+    for path in collect(paths, chosen):
         if progress:
             progress(path)
-        if path.is_file() and path.suffix.lower() not in SUFFIXES:
-            message = f"not a {' or '.join(SUFFIXES)} file; other formats are not read yet"
-            report.documents.append(DocumentReport(str(path), "skipped", message=message))
-            continue
-        try:
-            text = read_document(path)
-            report.documents.append(ingest_text(store, text, str(path), lang, as_of=as_of))
-        except OrgraphError as exc:
-            message = str(exc) if str(exc).startswith(str(path)) else f"{path}: {exc}"
-            report.documents.append(DocumentReport(str(path), "failed", message=message))
+        for entry in entries(path, chosen, ocr):
+            if entry.skipped:
+                report.documents.append(
+                    DocumentReport(entry.origin, "skipped", message=entry.skipped)
+                )
+                continue
+            try:
+                document = entry.load()
+                report.documents.append(ingest_document(store, document, lang, as_of))
+            except OrgraphError as exc:
+                message = (
+                    str(exc) if str(exc).startswith(entry.origin) else f"{entry.origin}: {exc}"
+                )
+                report.documents.append(DocumentReport(entry.origin, "failed", message=message))
     return report

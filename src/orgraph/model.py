@@ -170,6 +170,19 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class PageSpan:
+    """Where one page of the original lies in a source's normalized text (`text[start:end]`).
+
+    `ocr` marks text recognised from a page image rather than read from a text layer.
+    """
+
+    start: int
+    end: int
+    page: int
+    ocr: bool = False
+
+
+@dataclass(frozen=True)
 class Source:
     id: str
     sha256: str
@@ -178,6 +191,7 @@ class Source:
     origin: str
     text: str
     as_of: FuzzyDate | None = None  # what the document can vouch for: up to this date
+    format: str = "txt"  # txt | md | html | pdf | docx | odt
     as_of_inferred: bool = False  # taken from the latest date the text states
 
 

@@ -24,7 +24,7 @@ from orgraph.errors import NotFound, StoreError, UnknownEntity
 from orgraph.fuzzydate import FuzzyDate
 from orgraph.gazetteer import Gazetteer, Succession, load_gazetteer
 from orgraph.interval import EndState
-from orgraph.model import Claim, Entity, Evidence, Name, Source, StatedCount, Status
+from orgraph.model import Claim, Entity, Evidence, Name, PageSpan, Source, StatedCount, Status
 from orgraph.names import acronym_key, looks_like_acronym, name_key
 from orgraph.statements import refined, same_fact
 from orgraph.store import schema as t
@@ -349,6 +349,7 @@ class Store:
                 as_of=source.as_of.edtf if source.as_of else None,
                 as_of_inferred=int(source.as_of_inferred),
                 text=source.text,
+                format=source.format,
                 ingested_at=stamp(now()),
             )
         )
@@ -378,6 +379,7 @@ class Store:
             row.origin,
             row.text,
             as_of,
+            row.format or "txt",
             bool(row.as_of_inferred),
         )
 
@@ -397,6 +399,24 @@ class Store:
                 for sid, as_of, title in rows:
                     found[sid] = (FuzzyDate.parse(as_of), title)
         return found
+
+    def add_pages(self, source_id: str, pages: Iterable[PageSpan], conn: Connection) -> None:
+        rows = [
+            {"source_id": source_id, "start": p.start, "end": p.end, "page": p.page, "ocr": p.ocr}
+            for p in pages
+        ]
+        if rows:
+            conn.execute(t.source_pages.insert(), rows)
+
+    def pages(self, source_id: str) -> list[PageSpan]:
+        """The page map of a source (empty for formats without pages)."""
+        with self._reading(None) as c:
+            rows = c.execute(
+                select(t.source_pages)
+                .where(t.source_pages.c.source_id == source_id)
+                .order_by(t.source_pages.c.start)
+            )
+            return [PageSpan(r.start, r.end, r.page, bool(r.ocr)) for r in rows]
 
     def add_mentions(
         self, source_id: str, rows: Iterable[dict[str, Any]], conn: Connection

@@ -23,6 +23,7 @@ from sqlalchemy import (
     Text,
     inspect,
     select,
+    text,
 )
 
 metadata = MetaData()
@@ -81,6 +82,18 @@ sources = Table(
     Column("as_of_inferred", Integer, nullable=False, default=0),
     Column("text", Text, nullable=False),
     Column("ingested_at", String, nullable=False),
+    Column("format", String),  # added by migration 2; NULL for documents stored before it
+)
+
+# Which page of the original each stretch of a source's normalized text came from (migration 2).
+source_pages = Table(
+    "source_pages",
+    metadata,
+    Column("source_id", String, ForeignKey("sources.id"), primary_key=True),
+    Column("start", Integer, primary_key=True),
+    Column("end", Integer, nullable=False),
+    Column("page", Integer, nullable=False),
+    Column("ocr", Integer, nullable=False, default=0),
 )
 
 _date_columns = ("edtf", "mod", "text", "lower", "upper")
@@ -175,7 +188,17 @@ def _initial(conn: Connection) -> None:
     )
 
 
-@migration(2, "statements: evidence in transaction time, inferred as-of dates, no reference names")
+@migration(2, "source format and page map")
+def _source_pages(conn: Connection) -> None:
+    # A fresh store already has both from step 1 (which creates the tables as they are now);
+    # a store made before this step gets the column and the table here.
+    columns = {c["name"] for c in inspect(conn).get_columns("sources")}
+    if "format" not in columns:
+        conn.execute(text("ALTER TABLE sources ADD COLUMN format VARCHAR"))
+    source_pages.create(conn, checkfirst=True)
+
+
+@migration(3, "statements: evidence in transaction time, inferred as-of dates, no reference names")
 def _statements(conn: Connection) -> None:
     added = {
         "evidence": ("recorded_at VARCHAR", "retracted_at VARCHAR"),

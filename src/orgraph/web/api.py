@@ -17,10 +17,11 @@ from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 
 from orgraph import checks, curation, query
+from orgraph.documents import MAX_FILE_BYTES, read_bytes
 from orgraph.errors import InvalidClaim, InvalidDate
 from orgraph.export.jsonl import export_lines
 from orgraph.fuzzydate import FuzzyDate
-from orgraph.ingest import MAX_BYTES, decode_document, ingest_text
+from orgraph.ingest import ingest_document
 from orgraph.interval import EndState, Interval
 from orgraph.model import Claim, Status, predicates
 from orgraph.store import Store
@@ -153,19 +154,20 @@ def document(
     "/documents",
     status_code=201,
     dependencies=Writer,
-    summary="Upload a .txt/.md document and ingest it (needs the token)",
+    summary="Upload a document (text, Markdown, HTML, PDF, DOCX, ODT) and ingest it (needs the token)",
 )
 async def upload(
     store: StoreDep,
     file: Annotated[UploadFile, File()],
     lang: Annotated[Literal["de", "en"] | None, Form()] = None,
 ) -> dict[str, Any]:
-    data = await file.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise Problem(413, f"documents are limited to {MAX_BYTES // 1_000_000} MB")
+    data = await file.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise Problem(413, f"documents are limited to {MAX_FILE_BYTES // 1_000_000} MB")
     name = PurePath(file.filename or "upload.txt").name[:200] or "upload.txt"
-    text = decode_document(data, name)
-    report = ingest_text(store, text, f"upload/{name}", lang)
+    # Scanned pages are not recognised here: OCR takes minutes, too long for a request.
+    document = read_bytes(data, name, f"upload/{name}")
+    report = ingest_document(store, document, lang)
     return vars(report)
 
 

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from orgraph import query
+from orgraph.documents.document import page_at
 from orgraph.fuzzydate import FuzzyDate
 from orgraph.lineage import lineage
 from orgraph.model import Claim, Entity, Status
@@ -174,24 +175,38 @@ def documents_view(store: Store) -> dict[str, Any]:
 
 
 def document_view(store: Store, source_id: str) -> dict[str, Any]:
-    """A document's text, its organization and date mentions, and the claims drawn from it."""
+    """A document's text, its organization and date mentions, and the claims drawn from it.
+
+    For a paged original (a PDF), each evidence record of this document carries the page its
+    sentence came from, and whether that page was read by OCR.
+    """
     refs = Refs(store)
     source = store.source(source_id)
+    pages = store.pages(source.id)
     mentions = [
         {k: m[k] for k in ("start", "end", "kind", "value", "text")}
         for m in store.mentions(source.id)
     ]
+    claims = [refs.claim(c) for c in store.claims(source=source.id, include_rejected=True)]
+    for claim in claims:
+        for ev in claim["evidence"]:
+            span = page_at(pages, ev["start"]) if ev["source"] == source.id else None
+            if span is not None:
+                ev["page"], ev["ocr"] = span.page, span.ocr
     return {
         "document": {
             "id": source.id,
             "title": source.title,
             "origin": source.origin,
             "lang": source.lang,
+            "format": source.format,
+            "as_of": source.as_of.edtf if source.as_of else None,
             "sha256": source.sha256,
             "text": source.text,
         },
+        "pages": [vars(p) for p in pages],
         "mentions": mentions,
-        "claims": [refs.claim(c) for c in store.claims(source=source.id, include_rejected=True)],
+        "claims": claims,
     }
 
 
