@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from orgraph.interval import Answer, EndState
+from orgraph.interval import Answer
 from orgraph.model import Claim, StatedCount
 from orgraph.query import Relation, _relations_of, evidence_json, members_at
-from orgraph.statements import in_conflict, starts_agree, why_conflict
+from orgraph.statements import contradicts, why_conflict
 from orgraph.store import Store
 
 
@@ -64,20 +64,6 @@ def check_counts(store: Store, as_known: date | None = None) -> list[CountCheck]
     return results
 
 
-def _contradicts(a: Claim, b: Claim, identity: dict[str, str]) -> bool:
-    """Times that cannot both be true. An ongoing statement and an ended one contradict only
-    when the ongoing one's sources were written after the end."""
-    if not in_conflict(a, b, identity):
-        return False
-    kinds = {a.interval.end_state, b.interval.end_state}
-    if kinds != {EndState.ONGOING, EndState.DATED} or not starts_agree(a.interval, b.interval):
-        return True
-    ongoing, ended = (a, b) if a.interval.end_state is EndState.ONGOING else (b, a)
-    attested = ongoing.interval.attested
-    assert ended.interval.end is not None
-    return attested is None or attested > ended.interval.end.upper
-
-
 def find_conflicts(store: Store, as_known: date | None = None) -> list[Conflict]:
     """Statements about the same relation (across renames) whose times cannot both be true."""
     identity = store.rename_identity()
@@ -93,7 +79,7 @@ def find_conflicts(store: Store, as_known: date | None = None) -> list[Conflict]
             (a, b)
             for i, a in enumerate(claims)
             for b in claims[i + 1 :]
-            if _contradicts(a, b, identity)
+            if contradicts(a, b, identity)
         ]
         if pairs:
             clash = list(dict.fromkeys(c.id for pair in pairs for c in pair))

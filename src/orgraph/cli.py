@@ -21,6 +21,7 @@ from rich.table import Table
 from orgraph import checks, curation, query
 from orgraph.errors import OrgraphError
 from orgraph.export import jsonl, sinks
+from orgraph.fuzzydate import shown
 from orgraph.interval import EndState
 from orgraph.store import Store
 
@@ -165,7 +166,7 @@ def _date_text(data: dict[str, Any] | None) -> str:
         return "ongoing"
     if data.get("ended"):
         return "ended"
-    return str(data.get("text") or data.get("edtf"))
+    return shown(str(data.get("edtf")), str(data.get("text") or ""))
 
 
 def _citation(evidence: list[dict[str, Any]]) -> str:
@@ -358,7 +359,28 @@ def export(ctx: click.Context, fmt: str, history: bool, output: Any) -> None:
     if fmt == "jsonl":
         jsonl.write_jsonl(open_store(ctx), output, history=history)
     else:
-        sinks.export(open_store(ctx), fmt, output)
+        notes: list[str] = []
+        sinks.export(open_store(ctx), fmt, output, notes)
+        for note in notes:
+            click.echo(note, err=True)
+
+
+@main.command("retract-document")
+@click.argument("document")
+@FORMAT
+@click.pass_context
+@clean_errors
+def retract_document(ctx: click.Context, document: str, fmt: str) -> None:
+    """Withdraw a document's evidence: statements keep their other sources; a statement left
+    with none is retracted (the history keeps everything, see --as-known)."""
+    done = open_store(ctx).withdraw(source=document)
+    if fmt == "json":
+        emit_json(done.to_json())
+    else:
+        click.echo(
+            f"{document}: {done.evidence} pieces of evidence withdrawn from "
+            f"{len(done.statements)} statements; {len(done.retracted)} statements retracted"
+        )
 
 
 @main.command("import")

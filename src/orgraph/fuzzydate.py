@@ -75,6 +75,15 @@ _WORD_MODS = {
 }
 _EDTF = re.compile(r"^(?P<y>-?\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?(?P<q>[?~%]?)$")
 
+
+def shown(edtf: str, text: str = "") -> str:
+    """A date as the source said it, with its value where the words alone do not say it:
+    "1992 (im selben Jahr)", "Anfang 2006"."""
+    if not text:
+        return edtf
+    return text if edtf[:4] in text else f"{edtf} ({text})"
+
+
 MIN_DATE = date.min
 MAX_DATE = date.max
 

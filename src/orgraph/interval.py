@@ -21,6 +21,7 @@ from enum import StrEnum
 
 from orgraph.errors import InvalidClaim
 from orgraph.fuzzydate import MAX_DATE, MIN_DATE, FuzzyDate
+from orgraph.reasons import Fact, explain
 
 
 class Answer(StrEnum):
@@ -42,12 +43,18 @@ class EndState(StrEnum):
 
 @dataclass(frozen=True)
 class Verdict:
+    """An answer and why: a reason key of `lexicon/reasons.toml` with its facts."""
+
     answer: Answer
-    reason: str
+    why: str
+    facts: dict[str, Fact] = field(default_factory=dict, compare=False)
 
+    def explain(self, lang: str = "en") -> str:
+        return explain(self.why, self.facts, lang)
 
-def _day(value: date) -> str:
-    return value.isoformat()
+    @property
+    def reason(self) -> str:
+        return self.explain("en")
 
 
 @dataclass(frozen=True)
@@ -59,7 +66,7 @@ class Interval:
     end_state: EndState = EndState.ONGOING
     # What the sources can vouch for (SPEC §3): an ongoing relation is certain only up to the
     # latest as-of date of its sources, and uncertain after it. Derived when read, never stored.
-    attested: date | None = field(default=None, compare=False)
+    attested: FuzzyDate | None = field(default=None, compare=False)
     attested_by: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:
@@ -78,50 +85,52 @@ class Interval:
         if self.end is not None:
             return self.end.bounds
         if self.end_state is EndState.ONGOING:
-            return (self.attested or MAX_DATE), MAX_DATE
+            return (self.attested.lower if self.attested else MAX_DATE), MAX_DATE
         start_lower = self.start_window()[0]
         return start_lower, MAX_DATE  # ended at some unknown time, or nothing known
 
-    def check(self, first: date, last: date | None = None) -> Verdict:
-        """Does the interval hold on some day of [first, last]? Three-valued, with the reason."""
+    def check(
+        self, first: date, last: date | None = None, asked: FuzzyDate | date | None = None
+    ) -> Verdict:
+        """Does the interval hold on some day of [first, last]? Three-valued, with the reason.
+
+        `asked` is the date as the question put it (for the reason's words)."""
         last = last or first
         s_low, s_high = self.start_window()
         e_low, e_high = self.end_window()
-        period = _day(first) if first == last else f"{_day(first)}..{_day(last)}"
+        facts: dict[str, Fact] = {"asked": asked or (first if first == last else f"{first}–{last}")}
+        if self.start is not None:
+            facts["start"] = self.start
+        if self.end is not None:
+            facts["end"] = self.end
         if last < s_low:
-            return Verdict(Answer.NO, f"{period} is before the start ({self._start_text()})")
+            return Verdict(Answer.NO, "before_start", facts)
         if first > e_high:
-            return Verdict(Answer.NO, f"{period} is after the end ({self._end_text()})")
+            return Verdict(Answer.NO, "after_end", facts)
         if self.start is None:
-            return Verdict(Answer.UNCERTAIN, "the source gives no start date")
+            return Verdict(Answer.UNCERTAIN, "no_start", facts)
         if max(first, s_high) <= min(last, e_low):
-            return Verdict(Answer.YES, f"{period} is within {self.describe()}")
+            return Verdict(Answer.YES, "within_until" if self.end else "within", facts)
         if last < s_high:
             return Verdict(
-                Answer.UNCERTAIN,
-                f"{period} falls inside the start's window of uncertainty "
-                f"({self._start_text()}: {_day(s_low)}..{_day(s_high)})",
+                Answer.UNCERTAIN, "start_window", {**facts, "low": s_low, "high": s_high}
             )
         if self.end_state is EndState.ENDED:
-            return Verdict(Answer.UNCERTAIN, "it ended, but the source does not say when")
+            return Verdict(Answer.UNCERTAIN, "ended_no_date", facts)
         if self.end_state is EndState.UNKNOWN:
-            return Verdict(Answer.UNCERTAIN, "the source does not say whether it still holds")
+            return Verdict(Answer.UNCERTAIN, "end_unknown", facts)
         if self.end_state is EndState.ONGOING and self.attested is not None:
-            by = f" by {self.attested_by}" if self.attested_by else ""
             return Verdict(
                 Answer.UNCERTAIN,
-                f"{period} is after the sources' time: last attested {_day(self.attested)}{by}",
+                "unattested",
+                {**facts, "attested": self.attested, "by": self.attested_by},
             )
-        return Verdict(
-            Answer.UNCERTAIN,
-            f"{period} falls inside the end's window of uncertainty "
-            f"({self._end_text()}: {_day(e_low)}..{_day(e_high)})",
-        )
+        return Verdict(Answer.UNCERTAIN, "end_window", {**facts, "low": e_low, "high": e_high})
 
     def check_date(self, at: FuzzyDate | date) -> Verdict:
         if isinstance(at, date):
-            return self.check(at)
-        return self.check(*at.asked_period())
+            return self.check(at, asked=at)
+        return self.check(*at.asked_period(), asked=at)
 
     def _start_text(self) -> str:
         if self.start is None:

@@ -157,6 +157,17 @@ class Claim:
         if self.subject == self.object:
             raise InvalidClaim(f"a claim cannot relate {self.subject!r} to itself")
 
+    @property
+    def documents(self) -> list[str]:
+        """The distinct sources that state the statement (a person's word counts as one)."""
+        return list(dict.fromkeys(e.source for e in self.evidence))
+
+    @property
+    def corroborated(self) -> float:
+        """Confidence fed by corroboration: each further document could be wrong on its own."""
+        doubt = (1.0 - self.confidence) ** max(len(self.documents), 1)
+        return round(1.0 - doubt, 4)
+
     def content_key(self) -> tuple[Any, ...]:
         """What makes two claims say the same thing (used to merge duplicate extractions)."""
         return (

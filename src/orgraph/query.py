@@ -19,6 +19,8 @@ from orgraph.fuzzydate import FuzzyDate
 from orgraph.interval import Answer, EndState, Interval, Verdict
 from orgraph.lineage import NamePeriod, lineage, name_at
 from orgraph.model import Claim, Entity, Evidence, predicates
+from orgraph.reasons import Fact
+from orgraph.statements import contradicts
 from orgraph.store import Store
 
 Period = tuple[date, date]
@@ -55,20 +57,35 @@ def evidence_json(evidence: list[Evidence] | tuple[Evidence, ...]) -> list[dict[
     return [e.to_json() for e in evidence]
 
 
+def reasons_json(verdict: Verdict) -> dict[str, Any]:
+    """The reason in English (`reason`) and in every language the answers speak."""
+    return {
+        "reason": verdict.reason,
+        "reasons": {lang: verdict.explain(lang) for lang in ("en", "de")},
+    }
+
+
 @dataclass
 class MemberRow:
     entity: Entity
-    answer: Answer
-    reason: str
+    verdict: Verdict
     claims: list[Claim]
     body_then: list[Entity]
+
+    @property
+    def answer(self) -> Answer:
+        return self.verdict.answer
+
+    @property
+    def reason(self) -> str:
+        return self.verdict.reason
 
     def to_json(self) -> dict[str, Any]:
         best = self.claims[0]
         return {
             "entity": self.entity.ref(),
             "answer": self.answer.value,
-            "reason": self.reason,
+            **reasons_json(self.verdict),
             "role": best.role,
             "roles": sorted({c.role or "member" for c in self.claims}),
             **interval_json(best),
@@ -98,10 +115,18 @@ class MembershipVerdict:
     member: Entity
     body: Entity
     at: FuzzyDate | date
-    answer: Answer
-    reason: str
+    verdict: Verdict
     evidence: list[Evidence]
     names_then: list[Entity] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)  # the roles the answer rests on
+
+    @property
+    def answer(self) -> Answer:
+        return self.verdict.answer
+
+    @property
+    def reason(self) -> str:
+        return self.verdict.reason
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -109,7 +134,8 @@ class MembershipVerdict:
             "body": self.body.ref(),
             "at": date_json(self.at),
             "answer": self.answer.value,
-            "reason": self.reason,
+            **reasons_json(self.verdict),
+            "roles": self.roles,
             "body_then": [b.ref() for b in self.names_then],
             "evidence": evidence_json(self.evidence),
         }
@@ -127,22 +153,39 @@ def _best(verdicts: list[tuple[Verdict, Claim]]) -> tuple[Verdict, list[Claim]]:
 
 
 def _membership_verdicts(
-    store: Store, body_ids: list[str], period: Period, as_known: date | None
+    store: Store, body_ids: list[str], at: FuzzyDate | date, as_known: date | None
 ) -> dict[str, list[tuple[Verdict, Claim]]]:
+    period = period_of(at)
     by_member: dict[str, list[tuple[Verdict, Claim]]] = defaultdict(list)
     ended = _body_end(store, body_ids[-1], as_known) if body_ids else None
-    for claim in store.claims(
-        objects=body_ids, predicates=membership_predicates(), as_known=as_known
-    ):
+    claims = store.claims(objects=body_ids, predicates=membership_predicates(), as_known=as_known)
+    for claim in claims:
         interval = claim.interval
-        if ended is not None and interval.end_state is EndState.ONGOING:
-            # Nobody stays a member of a body that was replaced or merged away.
-            # (A claim that starts after the body's end is left as the source says.)
+        # Nobody stays a member of a body that was replaced or merged away, nor past an end
+        # that a later source states. (A claim that starts after the end stays as it is.)
+        end = ended or _stated_end(claim, claims)
+        if end is not None and interval.end_state is EndState.ONGOING:
             with suppress(InvalidClaim):
-                interval = Interval(interval.start, ended)
+                interval = Interval(interval.start, end)
         verdict = _observed(claim, period) or _began_within(claim, period)
-        by_member[claim.subject].append((verdict or interval.check(*period), claim))
+        by_member[claim.subject].append((verdict or interval.check(*period, asked=at), claim))
     return by_member
+
+
+def _stated_end(claim: Claim, claims: list[Claim]) -> FuzzyDate | None:
+    """The end another statement of the same membership gives, when it lies past what the
+    claim's own sources vouch for ("member since 2007" in 2010; "left in 2018" in 2020)."""
+    attested = claim.interval.attested
+    if attested is None:
+        return None
+    ends = [
+        c.interval.end
+        for c in claims
+        if c.subject == claim.subject
+        and c.interval.end is not None
+        and c.interval.end.upper >= attested.lower
+    ]
+    return max(ends, key=lambda e: e.lower, default=None)
 
 
 def _began_within(claim: Claim, period: Period) -> Verdict | None:
@@ -154,10 +197,10 @@ def _began_within(claim: Claim, period: Period) -> Verdict | None:
     with suppress(InvalidDate):
         low, high = FuzzyDate.parse(first).period()[0], FuzzyDate.parse(last).period()[1]
         if period[0] > high:
-            return Verdict(Answer.YES, f"it began within {span} and the source gives no end")
+            return Verdict(Answer.YES, "began_within_yes", {"span": span})
         if period[1] < low:
-            return Verdict(Answer.NO, f"it began within {span}")
-        return Verdict(Answer.UNCERTAIN, f"it began some time within {span}")
+            return Verdict(Answer.NO, "began_within_no", {"span": span})
+        return Verdict(Answer.UNCERTAIN, "began_within", {"span": span})
     return None
 
 
@@ -171,7 +214,7 @@ def _observed(claim: Claim, period: Period) -> Verdict | None:
         seen = FuzzyDate.parse(as_of)
         low, high = seen.period()
         if period[0] <= low and high <= period[1]:
-            return Verdict(Answer.YES, f"the source states it as of {as_of}")
+            return Verdict(Answer.YES, "observed", {"as_of": seen})
     return None
 
 
@@ -204,23 +247,37 @@ def members_at(
     period = period_of(at)
     rows = []
     for member_id, verdicts in _membership_verdicts(
-        store, [p.entity_id for p in periods], period, as_known
+        store, [p.entity_id for p in periods], at, as_known
     ).items():
         verdict, claims = _best(verdicts)
         if verdict.answer is Answer.NO:
             continue
         rows.append(
             MemberRow(
-                store.entity(member_id),
-                verdict.answer,
-                verdict.reason,
-                claims,
-                [store.entity(c.object) for c in claims],
+                store.entity(member_id), verdict, claims, [store.entity(c.object) for c in claims]
             )
         )
     rows.sort(key=lambda r: (r.answer is not Answer.YES, _start_key(r.claims[0]), r.entity.label))
     names_then = [store.entity(i) for i in name_at(periods, *period)]
     return Members(entity, at, rows, names_then)
+
+
+def _disagreement(
+    store: Store, verdicts: list[tuple[Verdict, Claim]]
+) -> tuple[Verdict, list[Claim]] | None:
+    """Statements that contradict each other and answer differently: the sources disagree, and
+    the answer says so instead of choosing one (SPEC §1)."""
+    identity = store.rename_identity()
+    for index, (va, a) in enumerate(verdicts):
+        for vb, b in verdicts[index + 1 :]:
+            if va.answer is not vb.answer and contradicts(a, b, identity):
+                one, other = sorted((a, b), key=_start_key)
+                facts: dict[str, Fact] = {
+                    "one": one.interval.start or "?",
+                    "other": other.interval.start or "?",
+                }
+                return Verdict(Answer.UNCERTAIN, "disagree", facts), [one, other]
+    return None
 
 
 def _start_key(claim: Claim) -> date:
@@ -235,25 +292,19 @@ def is_member(
     entity, periods = _body(store, body)
     period = period_of(at)
     names_then = [store.entity(i) for i in name_at(periods, *period)]
-    verdicts = _membership_verdicts(store, [p.entity_id for p in periods], period, as_known)
+    verdicts = _membership_verdicts(store, [p.entity_id for p in periods], at, as_known)
     if org.id in verdicts:
         verdict, claims = _best(verdicts[org.id])
+        disagreement = _disagreement(store, verdicts[org.id])
+        if disagreement is not None:
+            verdict, claims = disagreement
         evidence = [e for c in claims for e in c.evidence]
-        return MembershipVerdict(
-            org, entity, at, verdict.answer, verdict.reason, evidence, names_then
-        )
+        roles = sorted({c.role or "member" for c in claims})
+        return MembershipVerdict(org, entity, at, verdict, evidence, names_then, roles)
     closed = _complete_at(store, entity, periods, at, as_known)
     if closed is not None:
-        return MembershipVerdict(org, entity, at, Answer.NO, closed[0], closed[1], names_then)
-    return MembershipVerdict(
-        org,
-        entity,
-        at,
-        Answer.UNCERTAIN,
-        "no source links them, and no complete list covers that date",
-        [],
-        names_then,
-    )
+        return MembershipVerdict(org, entity, at, closed[0], closed[1], names_then)
+    return MembershipVerdict(org, entity, at, Verdict(Answer.UNCERTAIN, "unlinked"), [], names_then)
 
 
 def _complete_at(
@@ -262,7 +313,7 @@ def _complete_at(
     periods: list[NamePeriod],
     at: FuzzyDate | date,
     as_known: date | None,
-) -> tuple[str, list[Evidence]] | None:
+) -> tuple[Verdict, list[Evidence]] | None:
     """A stated count (or complete list) for that date that the certain members already fill."""
     first, last = period_of(at)
     members = members_at(store, body.id, at, as_known)
@@ -272,7 +323,7 @@ def _complete_at(
             continue
         if stated.count == certain or stated.complete:
             evidence = [stated.evidence] if stated.evidence else []
-            return f"the source states {stated.count} members then, all of them known", evidence
+            return Verdict(Answer.NO, "complete", {"count": stated.count}), evidence
     return None
 
 
@@ -298,6 +349,7 @@ def claim_json(claim: Claim, subject: Entity, obj: Entity) -> dict[str, Any]:
         **interval_json(claim),
         "status": claim.status.value,
         "confidence": claim.confidence,
+        "corroboration": {"documents": len(claim.documents), "confidence": claim.corroborated},
         "recorded_at": claim.recorded_at.isoformat() if claim.recorded_at else None,
         "retracted_at": claim.retracted_at.isoformat() if claim.retracted_at else None,
         "evidence": evidence_json(claim.evidence),

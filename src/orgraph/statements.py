@@ -108,6 +108,20 @@ def in_conflict(a: Claim, b: Claim, identity: dict[str, str]) -> bool:
     return same_relation(a, b, identity) and not times_agree(a.interval, b.interval)
 
 
+def contradicts(a: Claim, b: Claim, identity: dict[str, str]) -> bool:
+    """Statements whose times cannot both be true. An ongoing statement and an ended one
+    contradict only when the ongoing one's sources were written after the end."""
+    if not in_conflict(a, b, identity):
+        return False
+    kinds = {a.interval.end_state, b.interval.end_state}
+    if kinds != {EndState.ONGOING, EndState.DATED} or not starts_agree(a.interval, b.interval):
+        return True
+    ongoing, ended = (a, b) if a.interval.end_state is EndState.ONGOING else (b, a)
+    attested = ongoing.interval.attested
+    assert ended.interval.end is not None
+    return attested is None or attested.lower > ended.interval.end.upper
+
+
 def why_conflict(a: Claim, b: Claim) -> str:
     if not _overlap(a.interval.start, b.interval.start):
         return f"different start dates: {a.interval.start} and {b.interval.start}"

@@ -14,6 +14,14 @@ from orgraph.fuzzydate import FuzzyDate, Precision
 from orgraph.model import Claim, Entity, Status
 
 
+def _sources(claim: Claim) -> list[dict[str, str]]:
+    """One Popolo source per document, with the sentences it states the fact in."""
+    by_source: dict[str, list[str]] = {}
+    for ev in claim.evidence:
+        by_source.setdefault(ev.source, []).append(ev.text)
+    return [{"note": f"{source}: {' | '.join(texts)}"} for source, texts in by_source.items()]
+
+
 def _date(value: FuzzyDate | None) -> str | None:
     if value is None:
         return None
@@ -59,7 +67,7 @@ class PopoloSink:
             "member": {"@type": "Organization", "id": subject.id},
             "organization_id": obj.id,
             "role": claim.role or "member",
-            "sources": [{"note": f"{ev.source}: {ev.text}"} for ev in claim.evidence],
+            "sources": _sources(claim),
         }
         start, end = _date(claim.interval.start), _date(claim.interval.end)
         if start:

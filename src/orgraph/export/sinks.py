@@ -169,11 +169,19 @@ class TurtleSink:
             add(ox.Quad(node, ox.NamedNode(ORGRAPH + "start"), ox.Literal(_start(claim))))
         add(ox.Quad(node, ox.NamedNode(ORGRAPH + "end"), ox.Literal(_end(claim))))
         add(ox.Quad(node, ox.NamedNode(ORGRAPH + "status"), ox.Literal(claim.status.value)))
-        for ev in claim.evidence:
-            quote = ox.NamedNode(PROV + "value")
-            add(ox.Quad(node, quote, ox.Literal(ev.text)))
+        if predicate(claim.predicate).membership:
+            add(ox.Quad(node, RDF_TYPE, ox.NamedNode(ORG + "Membership")))
+            add(ox.Quad(node, ox.NamedNode(ORG + "member"), s))
+            add(ox.Quad(node, ox.NamedNode(ORG + "organization"), o))
+        # One statement, several sources: one prov:wasDerivedFrom per document, and each
+        # sentence as its own evidence node pointing at its document.
+        for index, ev in enumerate(claim.evidence):
             source = ox.NamedNode(ORGRAPH + "source/" + ev.source)
             add(ox.Quad(node, ox.NamedNode(PROV + "wasDerivedFrom"), source))
+            evidence = ox.NamedNode(f"{ORGRAPH}claim/{claim.id}/evidence/{index}")
+            add(ox.Quad(node, ox.NamedNode(ORGRAPH + "evidence"), evidence))
+            add(ox.Quad(evidence, ox.NamedNode(PROV + "value"), ox.Literal(ev.text)))
+            add(ox.Quad(evidence, ox.NamedNode(PROV + "wasQuotedFrom"), source))
 
     def finalize(self) -> None:
         data = ox.serialize(self.quads, format=self.FORMAT)
@@ -206,12 +214,18 @@ def claims_with_entities(store: Store) -> Iterator[tuple[Claim, Entity, Entity]]
         yield claim, cache[claim.subject], cache[claim.object]
 
 
-def export(store: Store, fmt: str, out: IO[str]) -> int:
-    """Write the current claims in one of the sink formats; returns how many."""
+def export(store: Store, fmt: str, out: IO[str], notes: list[str] | None = None) -> int:
+    """Write the current statements in one of the sink formats; returns how many were read.
+
+    What a sink could not take (QuickStatements: statements without Wikidata ids …) is added
+    to `notes`, for the user."""
     sink: Sink = SINKS[fmt](out)
     count = 0
     for claim, subject, obj in claims_with_entities(store):
         sink.write(claim, subject, obj)
         count += 1
     sink.finalize()
+    summary = getattr(sink, "summary", None)
+    if notes is not None and summary is not None and (said := summary()):
+        notes.append(said)
     return count

@@ -97,9 +97,12 @@ def draw_network(graph: Network, first: date, last: date, title: str) -> Any:
     plt = _pyplot()
     figure, axes = plt.subplots(figsize=(12, 10))
     active = graph.at(first, last)
-    linked = {e.claim.subject for e, _ in active} | {e.claim.object for e, _ in active}
+    ends = {
+        id(e): (graph.node_of(e.claim.subject), graph.node_of(e.claim.object)) for e, _ in active
+    }
+    linked = {node for pair in ends.values() for node in pair}
     for edge, state in active:
-        (x0, y0), (x1, y1) = graph.positions[edge.claim.subject], graph.positions[edge.claim.object]
+        (x0, y0), (x1, y1) = (graph.positions[node] for node in ends[id(edge)])
         style = "-" if state is Answer.YES else "--"
         axes.plot([x0, x1], [y0, y1], style, color=CERTAIN, linewidth=1, alpha=0.7)
     for node_id, entity in graph.nodes.items():

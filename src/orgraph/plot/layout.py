@@ -11,12 +11,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from itertools import pairwise
 from typing import Any
 
 from orgraph.fuzzydate import MAX_DATE, MIN_DATE, FuzzyDate
 from orgraph.interval import Answer, EndState
-from orgraph.lineage import lineage
+from orgraph.lineage import NamePeriod, lineage, name_at
 from orgraph.model import Claim, Entity
 from orgraph.query import membership_predicates
 from orgraph.store import Store
@@ -33,20 +34,22 @@ class Segment:
 
 @dataclass
 class Bar:
-    """One membership claim on the body's timeline."""
+    """One member on the body's timeline: all its membership statements in one row."""
 
-    claim: Claim
     member: Entity
-    body_then: Entity
-    segments: list[Segment]
+    claims: list[Claim]
+    bodies_then: list[Entity]
+    segments: list[Segment]  # windows first, so that certain spans are drawn over them
     ongoing: bool
 
     @property
+    def roles(self) -> list[str]:
+        return sorted({c.role or "member" for c in self.claims})
+
+    @property
     def label(self) -> str:
-        role = self.claim.role
-        return self.member.label + (
-            f" ({role.replace('_', ' ')})" if role and role != "member" else ""
-        )
+        special = [r.replace("_", " ") for r in self.roles if r != "member"]
+        return self.member.label + (f" ({', '.join(special)})" if special else "")
 
 
 @dataclass(frozen=True)
@@ -70,10 +73,10 @@ class BodyTimeline:
             "axis": [self.axis[0].isoformat(), self.axis[1].isoformat()],
             "bars": [
                 {
-                    "claim": bar.claim.id,
+                    "claims": [c.id for c in bar.claims],
                     "member": bar.member.ref(),
-                    "role": bar.claim.role,
-                    "body_then": bar.body_then.ref(),
+                    "roles": bar.roles,
+                    "bodies_then": [b.ref() for b in bar.bodies_then],
                     "ongoing": bar.ongoing,
                     "segments": [
                         {"kind": s.kind, "first": s.first.isoformat(), "last": s.last.isoformat()}
@@ -139,15 +142,26 @@ def body_timeline(
         if nxt.since is not None
     ]
     axis = _axis(claims, [r.window for r in renames], today or date.today())
-    members: dict[str, Entity] = {}
-    bars = []
+    by_member: dict[str, list[Claim]] = {}
     for claim in claims:
-        member = members.setdefault(claim.subject, store.entity(claim.subject))
-        segments, ongoing = _segments(claim, axis)
-        bars.append(Bar(claim, member, names[claim.object], segments, ongoing))
-    bars.sort(
-        key=lambda b: (b.claim.interval.start_window()[0], b.member.label, b.claim.role or "")
-    )
+        by_member.setdefault(claim.subject, []).append(claim)
+    bars = []
+    for member_id, own in by_member.items():
+        parts = [_segments(c, axis) for c in own]
+        segments = sorted(
+            (s for segs, _ in parts for s in segs), key=lambda s: (s.kind != "window", s.first)
+        )
+        bodies = list(dict.fromkeys(c.object for c in own))
+        bars.append(
+            Bar(
+                store.entity(member_id),
+                own,
+                [names[b] for b in bodies],
+                segments,
+                any(ongoing for _, ongoing in parts),
+            )
+        )
+    bars.sort(key=lambda b: (min(c.interval.start_window()[0] for c in b.claims), b.member.label))
     return BodyTimeline(entity, axis, bars, renames)
 
 
@@ -167,10 +181,25 @@ class Edge:
 
 @dataclass
 class Network:
+    """One node per body across its renames (keyed by its current name's entity)."""
+
     nodes: dict[str, Entity]
     positions: dict[str, tuple[float, float]]
     edges: list[Edge]
     years: tuple[int, int]
+    names: dict[str, list[NamePeriod]] = field(default_factory=dict)
+
+    def node_of(self, entity_id: str) -> str:
+        return self.body.get(entity_id, entity_id)
+
+    @cached_property
+    def body(self) -> dict[str, str]:
+        return {p.entity_id: node for node, periods in self.names.items() for p in periods}
+
+    def name_then(self, node: str, first: date, last: date) -> str:
+        """The entity whose name the body bore then (its current one when never renamed)."""
+        periods = self.names.get(node)
+        return name_at(periods, first, last)[0] if periods else node
 
     def at(self, first: date, last: date) -> list[tuple[Edge, Answer]]:
         states = [(edge, edge.state(first, last)) for edge in self.edges]
@@ -228,19 +257,31 @@ _LAYOUTS: dict[tuple[tuple[str, str], ...], dict[str, tuple[float, float]]] = {}
 
 def network(store: Store, as_known: date | None = None, today: date | None = None) -> Network:
     """Every organization in a current claim, and each claim as an edge with its time windows."""
-    claims = store.claims(as_known=as_known)
+    # A renamed body is one node: renames are no edges, and its statements under any name meet.
+    claims = [c for c in store.claims(as_known=as_known) if c.predicate != "renamed_to"]
+    renamed = set(store.rename_identity())
+    names: dict[str, list[NamePeriod]] = {}
+    body: dict[str, str] = {}
+    for entity_id in {e for c in claims for e in (c.subject, c.object)}:
+        if entity_id in renamed and entity_id not in body:
+            periods = lineage(store, entity_id, as_known)
+            names[periods[-1].entity_id] = periods
+            body.update({p.entity_id: periods[-1].entity_id for p in periods})
     nodes: dict[str, Entity] = {}
     for claim in claims:
         for entity_id in (claim.subject, claim.object):
-            if entity_id not in nodes:
-                nodes[entity_id] = store.entity(entity_id)
+            node = body.get(entity_id, entity_id)
+            if node not in nodes:
+                nodes[node] = store.entity(node)
     edges = [Edge(c, c.interval.start_window(), c.interval.end_window()) for c in claims]
-    links = tuple(sorted({(c.subject, c.object) for c in claims}))
+    links = tuple(
+        sorted({(body.get(c.subject, c.subject), body.get(c.object, c.object)) for c in claims})
+    )
     if links not in _LAYOUTS:
         _LAYOUTS.clear()  # one graph at a time is plenty; a new claim means a new layout
         _LAYOUTS[links] = force_layout(sorted(nodes), list(links))
     years = [d.year for e in edges for d in (*e.start, *e.end) if d not in (MIN_DATE, MAX_DATE)]
     now = (today or date.today()).year
     return Network(
-        nodes, _LAYOUTS[links], edges, (min(years, default=now - 10), max([*years, now]))
+        nodes, _LAYOUTS[links], edges, (min(years, default=now - 10), max([*years, now])), names
     )

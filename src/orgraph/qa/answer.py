@@ -21,6 +21,8 @@ from orgraph.errors import OrgraphError
 from orgraph.fuzzydate import FuzzyDate
 from orgraph.interval import Answer
 from orgraph.model import Claim, Entity, Evidence
+from orgraph.reasons import date_words, role_words
+from orgraph.statements import contradicts
 from orgraph.store import Store
 
 
@@ -132,15 +134,6 @@ def _body_name(body: Entity, then: list[Entity], lang: str) -> str:
     return name
 
 
-def reason_text(reason: str, lang: str) -> str:
-    """The query's reason in the question's language (phrase table in patterns.toml)."""
-    if lang != "de":
-        return reason
-    for english, german in _phrases()["reasons_de"]:
-        reason = reason.replace(english, german)
-    return reason
-
-
 def _at_or_today(q: Question) -> FuzzyDate | date:
     return q.at if q.at is not None else date.today()
 
@@ -183,7 +176,7 @@ def _members_handler(store: Store, q: Question) -> Result:
     if uncertain:
         text += _say(q.lang, " Uncertain: ", " Unsicher: ")
         text += "; ".join(
-            f"{short(m.entity, q.lang)} ({reason_text(m.reason, q.lang)})" for m in uncertain
+            f"{short(m.entity, q.lang)} ({m.verdict.explain(q.lang)})" for m in uncertain
         )
         text += "."
     evidence = [e for m in result.members for c in m.claims for e in c.evidence]
@@ -235,26 +228,27 @@ def _founders_handler(store: Store, q: Question) -> Result:
     )
 
 
+# {r}: the role the answer rests on ("standing invitee", not "member", where that is all it is).
 _VERDICT_TODAY = {
-    Answer.YES: ("Yes: {m} is a member of the {b} {w}", "Ja: {m} ist {w} Mitglied von {b}"),
+    Answer.YES: ("Yes: {m} is a {r} of the {b} {w}", "Ja: {m} ist {w} {r} von {b}"),
     Answer.NO: (
-        "No: {m} is not a member of the {b} {w}",
-        "Nein: {m} ist {w} kein Mitglied von {b}",
+        "No: {m} is not a {r} of the {b} {w}",
+        "Nein: {m} ist {w} kein {r} von {b}",
     ),
     Answer.UNCERTAIN: (
-        "Uncertain whether {m} is a member of the {b} {w}",
-        "Unsicher, ob {m} {w} Mitglied von {b} ist",
+        "Uncertain whether {m} is a {r} of the {b} {w}",
+        "Unsicher, ob {m} {w} {r} von {b} ist",
     ),
 }
 _VERDICT = {
-    Answer.YES: ("Yes: {m} was a member of the {b} {w}", "Ja: {m} war {w} Mitglied von {b}"),
+    Answer.YES: ("Yes: {m} was a {r} of the {b} {w}", "Ja: {m} war {w} {r} von {b}"),
     Answer.NO: (
-        "No: {m} was not a member of the {b} {w}",
-        "Nein: {m} war {w} kein Mitglied von {b}",
+        "No: {m} was not a {r} of the {b} {w}",
+        "Nein: {m} war {w} kein {r} von {b}",
     ),
     Answer.UNCERTAIN: (
-        "Uncertain whether {m} was a member of the {b} {w}",
-        "Unsicher, ob {m} {w} Mitglied von {b} war",
+        "Uncertain whether {m} was a {r} of the {b} {w}",
+        "Unsicher, ob {m} {w} {r} von {b} war",
     ),
 }
 
@@ -265,11 +259,30 @@ def _is_member_handler(store: Store, q: Question) -> Result:
     today = q.at is None or q.at == date.today()
     template = (_VERDICT_TODAY if today else _VERDICT)[verdict.answer][1 if q.lang == "de" else 0]
     body = _body_name(verdict.body, verdict.names_then, q.lang)
-    reason = reason_text(verdict.reason, q.lang)
-    text = template.format(m=label(verdict.member, q.lang), b=body, w=_when(q)) + f" — {reason}."
+    reason = verdict.verdict.explain(q.lang)
+    roles = verdict.roles or ["member"]
+    role = _say(q.lang, " and ", " und ").join(role_words(r, q.lang) for r in roles)
+    text = (
+        template.format(m=label(verdict.member, q.lang), b=body, w=_when(q), r=role)
+        + f" — {reason}."
+    )
     return Result(
         q.kind, verdict.answer.value, text, cite(verdict.evidence), [verdict.member], reason
     )
+
+
+def _disagreement(q: Question, rows: list[query.Relation]) -> Result:
+    """Sources that disagree on a start: every one of them, none chosen."""
+    starts = [r.claim.interval.start for r in rows if r.claim.interval.start is not None]
+    said = "; ".join(
+        f"{date_words(s, q.lang)} ({', '.join(sorted({e.source for e in r.claim.evidence}))})"
+        for s, r in zip(starts, rows, strict=True)
+    )
+    text = _say(
+        q.lang, f"The sources disagree: {said}.", f"Die Quellen widersprechen sich: {said}."
+    )
+    evidence = [e for r in rows for e in r.claim.evidence]
+    return Result(q.kind, [s.edtf for s in starts], text, cite(evidence), [rows[0].object])
 
 
 def _since_handler(store: Store, q: Question) -> Result:
@@ -285,6 +298,10 @@ def _since_handler(store: Store, q: Question) -> Result:
             None,
             _say(q.lang, "The sources give no start date.", "Die Quellen nennen keinen Beginn."),
         )
+    identity = store.rename_identity()
+    clash = [b for b in rows[1:] if contradicts(rows[0].claim, b.claim, identity)]
+    if clash:
+        return _disagreement(q, [rows[0], *clash])
     first = rows[0]
     start = first.claim.interval.start
     assert start is not None

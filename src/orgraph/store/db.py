@@ -11,7 +11,7 @@ import sqlite3
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -49,6 +49,22 @@ def as_known_stamp(as_known: date | datetime | None) -> str | None:
     if isinstance(as_known, datetime):
         return stamp(as_known)
     return stamp(datetime.combine(as_known, time.max).replace(tzinfo=now().tzinfo))
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    """What withdrawing evidence did: pieces withdrawn, statements touched, statements retracted."""
+
+    evidence: int
+    statements: list[str]
+    retracted: list[str]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "evidence": self.evidence,
+            "statements": self.statements,
+            "retracted": self.retracted,
+        }
 
 
 class Store:
@@ -588,11 +604,16 @@ class Store:
         replacement.evidence = replacement.evidence or old.evidence
         return self.add_claim(replacement, conn, supersedes=claim_id)
 
+    def withdraw(self, *, source: str | None = None, evidence_id: int | None = None) -> Withdrawal:
+        """Withdraw a document's evidence, or one piece of evidence, in one transaction."""
+        with self.transaction() as conn:
+            return self.retract_evidence(conn, source=source, evidence_id=evidence_id)
+
     def retract_evidence(
         self, conn: Connection, *, source: str | None = None, evidence_id: int | None = None
-    ) -> list[str]:
+    ) -> Withdrawal:
         """Withdraw a document's evidence (or one piece): the statements keep their other
-        evidence; a statement left with none is retracted. Returns the statements retracted."""
+        evidence; a statement left with none is retracted."""
         e = t.evidence.c
         which = e.source_id == source if evidence_id is None else e.id == evidence_id
         live = and_(which, e.retracted_at.is_(None))
@@ -604,7 +625,7 @@ class Store:
                 else f"no current evidence {evidence_id}"
             )
         moment = stamp(now())
-        conn.execute(t.evidence.update().where(live).values(retracted_at=moment))
+        pieces = conn.execute(t.evidence.update().where(live).values(retracted_at=moment)).rowcount
         still = set(
             conn.scalars(
                 select(e.claim_id).where(e.claim_id.in_(touched), e.retracted_at.is_(None))
@@ -616,7 +637,7 @@ class Store:
             .where(t.claims.c.id.in_(empty), t.claims.c.retracted_at.is_(None))
             .values(retracted_at=moment)
         )
-        return empty
+        return Withdrawal(pieces, sorted(touched), empty)
 
     def set_status(self, claim_id: str, status: Status) -> Claim:
         """Accept or reject: a new record with the new status; the old one is retracted."""
@@ -697,8 +718,9 @@ class Store:
             as_of, title = max((dates[e.source] for e in claim.evidence), key=lambda d: d[0].lower)
             # A document that states the start was written after it.
             start = claim.interval.start
-            until = max(as_of.lower, start.upper) if start else as_of.lower
-            claim.interval = replace(claim.interval, attested=until, attested_by=title)
+            if start is not None and as_of.lower < start.upper:
+                as_of = FuzzyDate.from_date(start.upper)
+            claim.interval = replace(claim.interval, attested=as_of, attested_by=title)
         return claims
 
     @staticmethod

@@ -171,6 +171,30 @@ async def upload(
     return vars(report)
 
 
+@router.delete(
+    "/documents/{source_id}",
+    dependencies=Writer,
+    summary="Withdraw a document's evidence; statements left with none are retracted (needs the token)",
+)
+def withdraw_document(
+    store: StoreDep, source_id: Annotated[str, Path(min_length=1, max_length=64)]
+) -> dict[str, Any]:
+    return store.withdraw(source=source_id).to_json()
+
+
+@router.post(
+    "/claims/{claim_id}/evidence/{evidence_id}/reject",
+    dependencies=Writer,
+    summary="Reject one piece of a statement's evidence; the statement keeps the rest (needs the token)",
+)
+def reject_evidence(
+    store: StoreDep, claim_id: ClaimId, evidence_id: Annotated[int, Path(ge=1)]
+) -> dict[str, Any]:
+    if evidence_id not in {e.id for e in store.claim(claim_id).evidence}:
+        raise Problem(404, f"claim {claim_id!r} has no current evidence {evidence_id}")
+    return store.withdraw(evidence_id=evidence_id).to_json()
+
+
 @router.get("/claims", summary="Current claims, filtered (rejected ones only when asked)")
 def claims(
     store: StoreDep,

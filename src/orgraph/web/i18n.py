@@ -33,6 +33,8 @@ WORDS: dict[str, dict[str, str]] = {
     "names_over_time": {"en": "Names over time", "de": "Namen im Lauf der Zeit"},
     "also_called": {"en": "Also called", "de": "Auch genannt"},
     "relations": {"en": "Relations", "de": "Beziehungen"},
+    "conflicts": {"en": "Sources disagree", "de": "Die Quellen widersprechen sich"},
+    "sources": {"en": "sources", "de": "Quellen"},
     "no_relations": {"en": "No relations recorded.", "de": "Keine Beziehungen erfasst."},
     "membership_timeline": {"en": "Membership timeline", "de": "Zeitleiste der Mitgliedschaft"},
     "members_as_of": {"en": "Members as of", "de": "Mitglieder am"},

@@ -9,7 +9,9 @@ from urllib.parse import quote
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from orgraph.fuzzydate import shown
 from orgraph.model import Status
+from orgraph.reasons import role_words
 from orgraph.web import svg, views
 from orgraph.web.api import AsKnown, StoreDep, read_at
 from orgraph.web.highlight import highlight
@@ -41,6 +43,8 @@ def render(
         "here": _here(request),
         "entity_label": entity_label,
         "quote": lambda s: quote(str(s), safe=""),
+        "shown": shown,
+        "role": lambda r: role_words(r, lang),
         **extra,
     }
     response = request.app.state.templates.TemplateResponse(request, template, context)

@@ -87,14 +87,14 @@ def gantt(
         )
     for index, bar in enumerate(bars):
         y = TOP + index * ROW
-        role = bar["role"] if bar["role"] not in (None, "member") else None
-        name = label(bar["member"]) + (f" ({role.replace('_', ' ')})" if role else "")
+        special = [r.replace("_", " ") for r in bar["roles"] if r != "member"]
+        name = label(bar["member"]) + (f" ({', '.join(special)})" if special else "")
         parts.append(
             Markup(
-                '<g class="bar" data-claim="{}" data-member="{}">'
+                '<g class="bar" data-claims="{}" data-member="{}">'
                 '<a href="/entity/{}"><text class="bar-label" x="{}" y="{}">{}</text></a>'
             ).format(
-                bar["claim"],
+                " ".join(bar["claims"]),
                 bar["member"]["id"],
                 quote(bar["member"]["id"], safe=""),
                 LABEL_WIDTH - 6,

@@ -8,7 +8,7 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from orgraph import query
+from orgraph import checks, query
 from orgraph.documents.document import page_at
 from orgraph.fuzzydate import FuzzyDate
 from orgraph.lineage import lineage
@@ -84,6 +84,11 @@ def entity_view(store: Store, name: str, as_known: date | None = None) -> dict[s
     is_body = bool(
         store.claims(objects=sorted(own), predicates=query.membership_predicates(), limit=1)
     )
+    conflicts = [
+        {"why": c.why, "statements": [refs.claim(r.claim) for r in c.claims]}
+        for c in checks.find_conflicts(store, as_known)
+        if any({r.claim.subject, r.claim.object} & own for r in c.claims)
+    ]
     return {
         "entity": {
             **refs.ref(entity),
@@ -97,6 +102,7 @@ def entity_view(store: Store, name: str, as_known: date | None = None) -> dict[s
             for (predicate, direction), rows in sorted(groups.items())
         ],
         "is_body": is_body,
+        "conflicts": conflicts,
     }
 
 
@@ -134,17 +140,19 @@ def network_view(store: Store, at: FuzzyDate, as_known: date | None = None) -> d
         "years": list(graph.years),
         "nodes": [
             {
-                **refs.ref(entity),
+                # One node per body: its id is the current name's, its label the name it bore then.
+                **refs.ref(graph.name_then(i, first, last)),
+                "id": i,
                 "x": round(graph.positions[i][0], 4),
                 "y": round(graph.positions[i][1], 4),
             }
-            for i, entity in sorted(graph.nodes.items())
+            for i in sorted(graph.nodes)
         ],
         "edges": [
             {
                 "claim": edge.claim.id,
-                "subject": edge.claim.subject,
-                "object": edge.claim.object,
+                "subject": graph.node_of(edge.claim.subject),
+                "object": graph.node_of(edge.claim.object),
                 "predicate": edge.claim.predicate,
                 "role": edge.claim.role,
                 "start_window": [d.isoformat() for d in edge.start],
