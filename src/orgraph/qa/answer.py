@@ -20,7 +20,7 @@ from orgraph import query
 from orgraph.errors import OrgraphError
 from orgraph.fuzzydate import FuzzyDate
 from orgraph.interval import Answer
-from orgraph.model import Claim, Entity, Evidence
+from orgraph.model import Claim, Entity, Evidence, predicates
 from orgraph.reasons import date_words, role_words
 from orgraph.statements import contradicts
 from orgraph.store import Store
@@ -305,13 +305,13 @@ def _since_handler(store: Store, q: Question) -> Result:
     first = rows[0]
     start = first.claim.interval.start
     assert start is not None
-    role = first.claim.role or first.claim.predicate
+    role = _relation_words(first.claim, q.lang)
     subject, obj = label(first.subject, q.lang), label(first.object, q.lang)
-    when = start.text or str(start)
+    when = date_words(start, q.lang)
     text = _say(
         q.lang,
-        f"{subject} — {role.replace('_', ' ')} — {obj}: since {when}.",
-        f"{subject} — {role.replace('_', ' ')} — {obj}: seit {when}.",
+        f"{subject} — {role} — {obj}: since {when}.",
+        f"{subject} — {role} — {obj}: seit {when}.",
     )
     instrument = first.claim.qualifiers.get("instrument")
     if instrument:
@@ -441,13 +441,21 @@ def _liaises_handler(store: Store, q: Question) -> Result:
     )
 
 
+def _relation_words(claim: Claim, lang: str) -> str:
+    """The relation as a reader says it: the role where there is one, else the predicate."""
+    if claim.role:
+        return role_words(claim.role, lang)
+    return predicates()[claim.predicate].label.get(lang, claim.predicate.replace("_", " "))
+
+
 def _relation_line(r: query.Relation, lang: str) -> str:
-    predicate = r.claim.predicate.replace("_", " ")
-    role = f" ({r.claim.role.replace('_', ' ')})" if r.claim.role else ""
+    predicate = predicates()[r.claim.predicate].label.get(lang, r.claim.predicate)
+    role = f" ({role_words(r.claim.role, lang)})" if r.claim.role else ""
     start = r.claim.interval.start
     since = ""
     if start is not None:
-        since = _say(lang, f" since {start.text or start}", f" seit {start.text or start}")
+        words = date_words(start, lang)
+        since = _say(lang, f" since {words}", f" seit {words}")
     return f"{short(r.subject, lang)} {predicate}{role} {short(r.object, lang)}{since}"
 
 
@@ -475,10 +483,7 @@ def _roles_handler(store: Store, q: Question) -> Result:
         and (r.claim.role or r.claim.predicate in ("leads", "member_of"))
     ]
     roles = [{"role": r.claim.role or r.claim.predicate, "body": r.object.ref()} for r in rows]
-    lines = [
-        f"{(r.claim.role or r.claim.predicate).replace('_', ' ')} — {short(r.object, q.lang)}"
-        for r in rows
-    ]
+    lines = [f"{_relation_words(r.claim, q.lang)} — {short(r.object, q.lang)}" for r in rows]
     text = (
         "; ".join(lines) + "."
         if lines
