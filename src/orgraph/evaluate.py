@@ -17,6 +17,7 @@ from typing import Any
 from orgraph.goldfile import GoldFact, GoldFile, load_gold
 from orgraph.ingest import ingest_text, read_document
 from orgraph.model import Claim, Entity, predicate
+from orgraph.reader.model import Reader, read
 from orgraph.names import acronym_key, name_key
 from orgraph.store import Store
 
@@ -162,13 +163,14 @@ def _claim_row(store: Store, claim: Claim) -> dict[str, Any]:
     }
 
 
-def evaluate(gold_path: str | Path, lang: str | None = None) -> EvalReport:
-    """Ingest the gold's document into a fresh store and score the extraction."""
+def evaluate(gold_path: str | Path, lang: str | None = None, reader: Reader = read) -> EvalReport:
+    """Ingest the gold's document into a fresh store and score the extraction (by `reader`:
+    the rules with the shipped model, by default)."""
     gold = load_gold(gold_path)
     text = read_document(gold.document)
     store = Store()
     store.seed()
-    report = ingest_text(store, text, str(gold.document), lang or gold.language)
+    report = ingest_text(store, text, str(gold.document), lang or gold.language, reader=reader)
     claims = store.claims(source=report.source_id)
     matcher = EntityMatcher(gold, store)
     dated, misses, fps = _score(claims, gold, matcher, dated=True)

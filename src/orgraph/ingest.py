@@ -17,7 +17,8 @@ from orgraph.documents import MAX_TEXT_BYTES, Document, entries, matches, read_f
 from orgraph.errors import BadDocument, OrgraphError
 from orgraph.fuzzydate import FuzzyDate
 from orgraph.model import Entity, Evidence, Name, PageSpan, Source
-from orgraph.pipeline.extract import Extraction, extract
+from orgraph.pipeline.extract import Extraction
+from orgraph.reader.model import Reader, read
 from orgraph.store import Store
 
 MAX_BYTES = MAX_TEXT_BYTES  # 20 MB of text per document (as the messages say)
@@ -168,15 +169,20 @@ def ingest_text(
     lang: str | None = None,
     title: str | None = None,
     as_of: FuzzyDate | None = None,
+    reader: Reader = read,
 ) -> DocumentReport:
     """Extract and store one document given as text (idempotent by content hash).
 
     `as_of` is the date the document speaks for; without it, the latest date it states."""
-    return ingest_document(store, Document(origin, text, "txt", title=title), lang, as_of)
+    return ingest_document(store, Document(origin, text, "txt", title=title), lang, as_of, reader)
 
 
 def ingest_document(
-    store: Store, document: Document, lang: str | None = None, as_of: FuzzyDate | None = None
+    store: Store,
+    document: Document,
+    lang: str | None = None,
+    as_of: FuzzyDate | None = None,
+    reader: Reader = read,
 ) -> DocumentReport:
     """Extract and store one read document (idempotent by the hash of its normalized text).
 
@@ -192,7 +198,7 @@ def ingest_document(
     if existing is not None:
         return DocumentReport(origin, "skipped", existing.id, message="already ingested")
     sid = source_id(sha)
-    result = extract(text, lang or document.lang, sid)
+    result = reader(text, lang or document.lang, sid)
     if any(page.ocr for page in document.pages):
         result = mark_ocr(result, document)
     vouched = as_of or document.date
