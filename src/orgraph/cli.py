@@ -510,6 +510,38 @@ def eval_(gold: tuple[Path, ...], fmt: str) -> None:
             )
 
 
+@main.command()
+@click.option(
+    "--corpus",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("devcorpus/authored"),
+    show_default=True,
+    help="An authored corpus: author folders and splits.toml.",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option("--c", "strength", type=click.FloatRange(min=1e-4), default=1.0, show_default=True)
+@click.option("--threshold", type=click.FloatRange(0, 1), default=0.5, show_default=True)
+@FORMAT
+@clean_errors
+def train(corpus: Path, output: Path, strength: float, threshold: float, fmt: str) -> None:
+    """Train the learned reader on the train split; measure it on the dev split."""
+    from orgraph.reader.model import save
+    from orgraph.reader.train import train as fit_reader
+
+    model, measured = fit_reader(corpus, strength, threshold)
+    save(model, output)
+    if fmt == "json":
+        emit_json(measured)
+        return
+    click.echo(
+        f"{measured['train_passages']} train passages: {measured['examples']} candidate pairs, "
+        f"{measured['positives']} of them facts; model written to {output}"
+    )
+    for name in ("dev_rules", "dev_rules_and_model"):
+        scores = "  ".join(f"{k} F1 {v['f1']:.3f}" for k, v in measured[name].items())
+        click.echo(f"{name}: {scores}")
+
+
 HOST = click.option(
     "--host", default="127.0.0.1", show_default=True, help="Interface to listen on."
 )

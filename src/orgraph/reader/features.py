@@ -43,7 +43,9 @@ def _words(text: str) -> list[str]:
 @cache
 def _trigger(word: str) -> tuple[str, ...]:
     """The predicates whose trigger starts with this word, by the rules' own lexicon."""
-    return tuple(sorted({t.predicate for t in lexicon().starting_with(fold(word), token_key(word))}))
+    return tuple(
+        sorted({t.predicate for t in lexicon().starting_with(fold(word), token_key(word))})
+    )
 
 
 def _line_key(text: str, start: int) -> str:
@@ -120,12 +122,15 @@ def candidates(text: str, extraction: Extraction) -> Iterator[Candidate]:
         index = _sentence_of(starts, mention.start)
         if index is not None:
             by_sentence.setdefault(index, []).append(mention)
-    title = next((sorted(by_sentence[i], key=lambda m: m.start)[0] for i in sorted(by_sentence)), None)
+    title = next(
+        (sorted(by_sentence[i], key=lambda m: m.start)[0] for i in sorted(by_sentence)), None
+    )
     topic = title
     for index, sentence in enumerate(extraction.sentences):
         ordered = sorted(by_sentence.get(index, []), key=lambda m: m.start)
-        if sentence.block is Block.HEADING and ordered:
-            topic = ordered[0]
+        listing = _is_listing(text, sentence)
+        if sentence.block is Block.HEADING and ordered and not listing:
+            topic = ordered[0]  # a heading names what the lines below are about
             continue
         for i, a in enumerate(ordered):
             for b in ordered[i + 1 :]:
@@ -134,7 +139,7 @@ def candidates(text: str, extraction: Extraction) -> Iterator[Candidate]:
                 if len(_words(text[a.end : b.start])) > MAX_GAP:
                     break
                 yield Candidate(sentence, a, b, _pair_features(text, sentence, a, b, ruled))
-        if topic is not None and ordered and _is_listing(text, sentence):
+        if topic is not None and ordered and listing:
             for m in ordered:
                 if m.entity != topic.entity:
                     features = _pair_features(text, sentence, topic, m, ruled)
