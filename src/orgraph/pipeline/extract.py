@@ -19,6 +19,7 @@ from orgraph.pipeline.acronyms import learn_called_names, learn_definitions
 from orgraph.pipeline.arguments import arguments, genitive_parts, listed_parts
 from orgraph.pipeline.cues import Cues
 from orgraph.pipeline.dating import governing_date, in_force_date, interval_of
+from orgraph.pipeline.fields import field_claims
 from orgraph.pipeline.language import detect_language
 from orgraph.pipeline.lexicon import lexicon
 from orgraph.pipeline.mentions import Mention, NameIndex, default_index, find_mentions
@@ -480,6 +481,7 @@ def extract(
         e for c in doc.out.claims for e in (c.subject, c.object)
     }
     doc.out.new_entities = {k: v for k, v in doc.out.new_entities.items() if k in used}
+    doc.out.claims += field_claims(sentences, doc.out.mentions, source_id, EXTRACTOR)
     claims = _attribute_instruments(doc.out.claims, doc.out.new_entities)
     doc.out.claims = merge_claims(claims, frozenset(doc.borrowed_dates))
     return doc.out
