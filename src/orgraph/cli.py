@@ -491,7 +491,7 @@ def print_stages(result: StageSummary) -> None:
     heads = ["gold", "lang", "mentions R", "mentions P", "candidates R", "relations P"]
     heads += ["relations R", "dates", "P", "R", "F1 dates", "F1 no dates"]
     for i, column in enumerate(heads):
-        table.add_column(column, justify="left" if i < 2 else "right")
+        table.add_column(column, justify="left" if i < 2 else "right", no_wrap=True)
     rows = [*result.files, *result.languages.values()]
     rows += [result.overall] if result.overall else []
     for row in rows:
@@ -508,7 +508,8 @@ def print_stages(result: StageSummary) -> None:
             f"{d.f1:.3f}",
             f"{u.f1:.3f}",
         )
-    console.print(table)
+    # Wide enough for every figure, also in a pipe (where rich would assume 80 columns).
+    Console(highlight=False, width=max(console.width, 160)).print(table)
 
 
 HOST = click.option(
