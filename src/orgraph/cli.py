@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 from rich.console import Console
@@ -24,6 +24,9 @@ from orgraph.export import jsonl, sinks
 from orgraph.fuzzydate import shown
 from orgraph.interval import EndState
 from orgraph.store import Store
+
+if TYPE_CHECKING:
+    from orgraph.stages import StageSummary
 
 F = TypeVar("F", bound=Callable[..., Any])
 console = Console(highlight=False, soft_wrap=True)
@@ -483,16 +486,36 @@ def ingest(
 
 
 @main.command("eval")
-@click.argument(
-    "gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--stages",
+    is_flag=True,
+    help="Measure each stage: mentions, candidates, relations, dates (per file, language, all).",
+)
+@click.option(
+    "--summary",
+    is_flag=True,
+    help="With --stages: only the per-language and overall rows (for a split not to be read).",
 )
 @FORMAT
 @clean_errors
-def eval_(gold: tuple[Path, ...], fmt: str) -> None:
-    """Score extraction against gold files: precision, recall, F1 with and without dates."""
-    from orgraph.evaluate import evaluate
+def eval_(gold: tuple[Path, ...], stages: bool, summary: bool, fmt: str) -> None:
+    """Score extraction against gold files (or folders of *.gold.json): precision, recall, F1 with and without dates."""
+    from orgraph.evaluate import evaluate, gold_files
 
-    reports = [evaluate(path) for path in gold]
+    paths = gold_files(gold)
+    if stages:
+        from orgraph.stages import measure, summarize
+
+        result = summarize(measure(path) for path in paths)
+        if summary:
+            result.files = []
+        if fmt == "json":
+            emit_json(result.to_json())
+        else:
+            print_stages(result)
+        return
+    reports = [evaluate(path) for path in paths]
     if fmt == "json":
         emit_json([r.to_json() for r in reports] if len(reports) > 1 else reports[0].to_json())
         return
@@ -508,6 +531,35 @@ def eval_(gold: tuple[Path, ...], fmt: str) -> None:
             click.echo(
                 f"  false positive: {fp['subject']} {fp['predicate']} {fp['object']} {fp['start'] or ''}"
             )
+
+
+def print_stages(result: StageSummary) -> None:
+    """One row per file, then per language and over all; n/a where the gold has no spans."""
+    from orgraph.stages import MEASURES
+
+    table = Table(title="Extraction stage by stage (micro figures in the last rows)")
+    heads = ["gold", "lang", "mentions R", "mentions P", "candidates R", "relations P"]
+    heads += ["relations R", "dates", "P", "R", "F1 dates", "F1 no dates"]
+    for i, column in enumerate(heads):
+        table.add_column(column, justify="left" if i < 2 else "right", no_wrap=True)
+    rows = [*result.files, *result.languages.values()]
+    rows += [result.overall] if result.overall else []
+    for row in rows:
+        figures = [getattr(row.stages, m) for m in MEASURES]
+        cells = ["n/a" if r is None or r.value is None else f"{r.value:.3f}" for r in figures]
+        d, u = row.dated, row.undated
+        name = Path(row.gold).name.removesuffix(".json").removesuffix(".gold")
+        table.add_row(
+            name,
+            row.language,
+            *cells,
+            f"{d.precision:.3f}",
+            f"{d.recall:.3f}",
+            f"{d.f1:.3f}",
+            f"{u.f1:.3f}",
+        )
+    # Wide enough for every figure, also in a pipe (where rich would assume 80 columns).
+    Console(highlight=False, width=max(console.width, 160)).print(table)
 
 
 @main.command()

@@ -112,7 +112,7 @@ class _Document:
     def __init__(self, text: str, lang: str, index: NameIndex, source_id: str) -> None:
         self.text, self.lang, self.index, self.source_id = text, lang, index.copy(), source_id
         self.discourse = Discourse(org_types=self.index.types)
-        self.ctx = Context(types=self.index.types)
+        self.ctx = Context(types=self.index.types, labels=self.index.labels)
         self.out = Extraction(lang, [], [], [], [], [])
         self.previous_times: list[TimeExpression] = []
         self.open_frame: OpenFrame | None = None
