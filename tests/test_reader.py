@@ -14,8 +14,9 @@ from orgraph.reader.features import candidates
 from orgraph.reader.model import Model, learned_claims, read
 from orgraph.reader.train import examples, fit
 
-# Infobox lines: the rules read nothing in them, the heading above names their topic.
-PASSAGE = "{head}\n\nFounded: 1948\nPartners: {a}, {b}\n\nIt works in many countries.\n"
+# Infobox lines under a key the field lexicon does not know: the rules read nothing in them,
+# the heading above names their topic.
+PASSAGE = "{head}\n\nFounded: 1948\nAllies: {a}, {b}\n\nIt works in many countries.\n"
 BODIES = [
     ("World Health Organization", "WHO", "UNICEF", "UNDP"),
     ("World Food Programme", "WFP", "FAO", "IFAD"),
@@ -28,7 +29,7 @@ def write_passage(folder: Path, index: int, head: str, acronym: str, a: str, b: 
     text = PASSAGE.format(head=head, a=a, b=b)
     name = f"x{index}.en.txt"
     (folder / name).write_text(text, "utf-8")
-    line = f"Partners: {a}, {b}"
+    line = f"Allies: {a}, {b}"
     gold = {
         "document": name,
         "language": "en",
