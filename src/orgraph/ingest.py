@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from orgraph.errors import BadDocument, OrgraphError
+from orgraph.errors import BadDocument, DocumentStored, OrgraphError
 from orgraph.model import Entity, Name, Source
 from orgraph.pipeline.extract import Extraction, extract
 from orgraph.store import Store
@@ -169,7 +169,10 @@ def ingest_text(
     sid = source_id(sha)
     result = extract(text, lang, sid)
     source = Source(sid, sha, result.lang, title or _title(text, origin), origin, text)
-    return store_extraction(store, source, result)
+    try:
+        return store_extraction(store, source, result)
+    except DocumentStored:  # another process stored it since the check above: nothing written
+        return DocumentReport(origin, "skipped", sid, message="already ingested")
 
 
 def ingest_paths(
