@@ -26,6 +26,7 @@ from orgraph.interval import EndState
 from orgraph.model import predicate as known
 from orgraph.outfile import written_whole
 from orgraph.store import Store
+from orgraph.web.budget import Budget
 
 F = TypeVar("F", bound=Callable[..., Any])
 console = Console(highlight=False, soft_wrap=True)
@@ -495,33 +496,88 @@ def eval_(gold: tuple[Path, ...], fmt: str) -> None:
             )
 
 
-HOST = click.option(
-    "--host", default="127.0.0.1", show_default=True, help="Interface to listen on."
-)
-PORT = click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
-TOKEN = click.option(
-    "--token",
-    default=None,
-    help="Token for writes (default: $ORGRAPH_TOKEN, else a random one, printed).",
-)
+def serving(command: F) -> F:
+    """The options `serve` and `demo` share: where to listen, tokens, hosts, upload budget."""
+    options = [
+        click.option(
+            "--host", default="127.0.0.1", show_default=True, help="Interface to listen on."
+        ),
+        click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True),
+        click.option(
+            "--token",
+            type=TEXT,
+            default=None,
+            help="Token for writes (else --token-file, $ORGRAPH_TOKEN, or a random one).",
+        ),
+        click.option(
+            "--token-file",
+            type=click.Path(dir_okay=False, path_type=Path),
+            default=None,
+            help="Read the write token from this file.",
+        ),
+        click.option("--show-token", is_flag=True, help="Print the write token made for this run."),
+        click.option(
+            "--read-token",
+            type=TEXT,
+            default=None,
+            help="A private store: every page and API read needs this token (or the write token); default $ORGRAPH_READ_TOKEN.",
+        ),
+        click.option(
+            "--allow-host",
+            multiple=True,
+            type=TEXT,
+            help="Another Host name to answer to (behind a proxy); loopback names always work.",
+        ),
+        click.option(
+            "--upload-seconds",
+            type=click.FloatRange(0.1, 3600),
+            default=Budget.seconds,
+            show_default=True,
+            help="Time budget for extracting one uploaded document.",
+        ),
+        click.option(
+            "--upload-memory-mb",
+            type=click.IntRange(64, 1 << 20),
+            default=Budget.memory_mb,
+            show_default=True,
+            help="Memory budget (address space) for extracting one uploaded document.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _settings(options: dict[str, Any]) -> Any:
+    from orgraph.web.server import Settings
+
+    return Settings(
+        host=options["host"],
+        port=options["port"],
+        token=options["token"],
+        token_file=options["token_file"],
+        show_token=options["show_token"],
+        read_token=options["read_token"],
+        allow_hosts=options["allow_host"],
+        budget=Budget(options["upload_seconds"], options["upload_memory_mb"]),
+    )
 
 
 @main.command()
 @click.option("--no-serve", is_flag=True, help="Only build the database and print the answers.")
-@HOST
-@PORT
-@TOKEN
+@serving
 @click.pass_context
 @clean_errors
-def demo(ctx: click.Context, no_serve: bool, host: str, port: int, token: str | None) -> None:
+def demo(ctx: click.Context, /, no_serve: bool, **options: Any) -> None:
     """Build the database from the demo documents (and ../shared/corpus when present); print example answers; serve the app."""
     from orgraph.demo import run_demo
 
+    settings = _settings(options)
     run_demo(open_store(ctx, create=True), echo=click.echo)
     if not no_serve:
-        from orgraph.web.server import serve
+        from orgraph.web.server import serve as serve_web
 
-        serve(ctx.obj["db"], host, port, token, click.echo)
+        serve_web(ctx.obj["db"], settings, click.echo)
 
 
 @main.command()
@@ -549,17 +605,16 @@ def ask(ctx: click.Context, question: str, lang: str | None, fmt: str) -> None:
 
 
 @main.command()
-@HOST
-@PORT
-@TOKEN
+@serving
 @click.pass_context
 @clean_errors
-def serve(ctx: click.Context, host: str, port: int, token: str | None) -> None:
-    """Serve the web app and JSON API (reads open; writes need the token)."""
-    from orgraph.web.server import serve as run_server
+def serve(ctx: click.Context, /, **options: Any) -> None:
+    """Serve the web app and JSON API (reads open unless --read-token; writes need the token)."""
+    from orgraph.web.server import serve as serve_web
 
+    settings = _settings(options)
     open_store(ctx, create=True)
-    run_server(ctx.obj["db"], host, port, token, click.echo)
+    serve_web(ctx.obj["db"], settings, click.echo)
 
 
 @main.group()

@@ -159,15 +159,23 @@ def store_extraction(store: Store, source: Source, result: Extraction) -> Docume
 
 
 def ingest_text(
-    store: Store, text: str, origin: str, lang: str | None = None, title: str | None = None
+    store: Store,
+    text: str,
+    origin: str,
+    lang: str | None = None,
+    title: str | None = None,
+    extractor: Callable[[str, str | None, str], Extraction] = extract,
 ) -> DocumentReport:
-    """Extract and store one document given as text (idempotent by content hash)."""
+    """Extract and store one document given as text (idempotent by content hash).
+
+    `extractor` runs the pipeline; the web server passes one that works within a budget.
+    """
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     existing = store.source_by_hash(sha)
     if existing is not None:
         return DocumentReport(origin, "skipped", existing.id, message="already ingested")
     sid = source_id(sha)
-    result = extract(text, lang, sid)
+    result = extractor(text, lang, sid)
     source = Source(sid, sha, result.lang, title or _title(text, origin), origin, text)
     try:
         return store_extraction(store, source, result)

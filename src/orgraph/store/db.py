@@ -556,6 +556,7 @@ class Store:
         as_known: date | datetime | None = None,
         include_rejected: bool = False,
         limit: int | None = None,
+        offset: int = 0,
         conn: Connection | None = None,
     ) -> list[Claim]:
         """Claims that are current (or were, on `as_known`), filtered; rejected ones left out."""
@@ -587,6 +588,8 @@ class Store:
         query = query.order_by(c_.recorded_at, c_.id)
         if limit is not None:
             query = query.limit(limit)
+        if offset:
+            query = query.offset(offset)
         with self._reading(conn) as c:
             rows = c.execute(query).all()
             evidence = self._evidence(c, [r.id for r in rows])
@@ -676,6 +679,16 @@ class Store:
             )
         ]
         return unstamp(max((m for m in moments if m), default=None))
+
+    def claim_counts(self) -> dict[str, int]:
+        """How many current claims have each status (one query, for the review queue)."""
+        c_ = t.claims.c
+        with self._reading(None) as c:
+            rows = c.execute(
+                select(c_.status, func.count()).where(c_.retracted_at.is_(None)).group_by(c_.status)
+            ).all()
+        found = {status: count for status, count in rows}
+        return {s.value: int(found.get(s.value, 0)) for s in Status}
 
     def stats(self) -> dict[str, int]:
         with self._reading(None) as c:

@@ -7,25 +7,28 @@ are read like there too ("Anfang 2006", "2010-12-31").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import PurePath
 from typing import Annotated, Any, Literal
 
+import anyio
 from fastapi import APIRouter, Depends, File, Form, Path, Query, Request, UploadFile
 from fastapi.responses import StreamingResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from orgraph import checks, curation, query
 from orgraph.errors import InvalidClaim, InvalidDate
 from orgraph.export.jsonl import export_lines
 from orgraph.fuzzydate import FuzzyDate
-from orgraph.ingest import MAX_BYTES, decode_document, ingest_text
+from orgraph.ingest import decode_document, ingest_text
 from orgraph.interval import EndState, Interval
 from orgraph.model import Claim, Status, predicates
 from orgraph.store import Store
 from orgraph.web import views
 from orgraph.web.auth import require_token
+from orgraph.web.budget import Budget
 from orgraph.web.problems import Problem
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -47,7 +50,21 @@ DateArg = Annotated[
         description="e.g. 2010-12-31, 2006, 'Anfang 2006', 'Ende 2010'",
     ),
 ]
-AsKnown = Annotated[date | None, Query(description="Answer from what the graph said on that day")]
+
+
+def iso_day(value: object) -> object:
+    """Only an ISO day (2024-05-01) is a day: not a number of seconds, nor a timestamp."""
+    if value is not None and not (isinstance(value, str) and ISO_DAY.fullmatch(value)):
+        raise ValueError("a day is written YYYY-MM-DD")
+    return value
+
+
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+AsKnown = Annotated[
+    date | None,
+    BeforeValidator(iso_day),
+    Query(description="Answer from what the graph said on that day (YYYY-MM-DD)"),
+]
 ClaimId = Annotated[str, Path(min_length=1, max_length=64)]
 
 
@@ -154,18 +171,29 @@ def document(
     status_code=201,
     dependencies=Writer,
     summary="Upload a .txt/.md document and ingest it (needs the token)",
+    responses={
+        413: {"description": "Over the size or memory budget"},
+        422: {"description": "Not a text document, or over the time budget"},
+    },
 )
 async def upload(
+    request: Request,
     store: StoreDep,
     file: Annotated[UploadFile, File()],
     lang: Annotated[Literal["de", "en"] | None, Form()] = None,
 ) -> dict[str, Any]:
-    data = await file.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise Problem(413, f"documents are limited to {MAX_BYTES // 1_000_000} MB")
+    limit: int = request.app.state.upload_bytes
+    data = await file.read(limit + 1)
+    if len(data) > limit:
+        raise Problem(413, f"documents are limited to {limit / 1_000_000:g} MB")
     name = PurePath(file.filename or "upload.txt").name[:200] or "upload.txt"
     text = decode_document(data, name)
-    report = ingest_text(store, text, f"upload/{name}", lang)
+    budget: Budget = request.app.state.budget
+    # Off the event loop: a worker thread waits for the extraction in a child process and
+    # then writes; other requests are served meanwhile.
+    report = await anyio.to_thread.run_sync(
+        lambda: ingest_text(store, text, f"upload/{name}", lang, extractor=budget.extract)
+    )
     return vars(report)
 
 
@@ -205,6 +233,8 @@ def history(store: StoreDep, claim_id: ClaimId) -> list[dict[str, Any]]:
 
 
 class NewClaim(BaseModel):
+    model_config = ConfigDict(extra="forbid")  # a misspelt field is an error, not ignored
+
     subject: str = Field(min_length=1, max_length=200)
     predicate: str = Field(min_length=1, max_length=50)
     object: str = Field(min_length=1, max_length=200)
@@ -255,6 +285,8 @@ def reject(store: StoreDep, claim_id: ClaimId) -> dict[str, Any]:
 
 class ClaimEdit(BaseModel):
     """Fields to change; absent fields keep their value. `start`/`end` "" clears a date."""
+
+    model_config = ConfigDict(extra="forbid")
 
     subject: str | None = Field(None, min_length=1, max_length=200)
     predicate: str | None = Field(None, min_length=1, max_length=50)

@@ -16,6 +16,7 @@ from orgraph.plot.layout import body_timeline, network
 from orgraph.store import Store
 
 MAX_RESULTS = 50
+REVIEW_PAGE = 50  # claims per page of the review queue
 
 
 class Refs:
@@ -195,14 +196,23 @@ def document_view(store: Store, source_id: str) -> dict[str, Any]:
     }
 
 
-def review_view(store: Store, status: Status) -> dict[str, Any]:
-    """Claims of one status with their histories, for accepting, rejecting or editing."""
+def review_view(store: Store, status: Status, page: int = 1) -> dict[str, Any]:
+    """One page of the claims of one status, with their histories, for accepting, rejecting
+    or editing. A page is bounded work however long the queue is."""
     refs = Refs(store)
-    claims = store.claims(status=status)
+    counts = store.claim_counts()
+    pages = max(1, -(-counts[status.value] // REVIEW_PAGE))
+    page = min(page, pages)
     rows = []
-    for claim in claims:
+    for claim in store.claims(status=status, limit=REVIEW_PAGE, offset=(page - 1) * REVIEW_PAGE):
         data = refs.claim(claim)
         data["history"] = [refs.claim(c) for c in store.history(claim.id)]
         rows.append(data)
-    counts = {s.value: len(store.claims(status=s)) for s in Status}
-    return {"status": status.value, "counts": counts, "claims": rows}
+    return {
+        "status": status.value,
+        "counts": counts,
+        "page": page,
+        "pages": pages,
+        "per_page": REVIEW_PAGE,
+        "claims": rows,
+    }
