@@ -72,7 +72,7 @@ def reference(folder: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[P
     """The folder ingested by one process alone, and how long that took."""
     db = tmp_path_factory.mktemp("reference") / "orgraph.db"
     started = time.monotonic()
-    code, out, err = finish(orgraph(db, "ingest", str(folder)))
+    code, _out, err = finish(orgraph(db, "ingest", str(folder)))
     assert code == 0, err
     return db, time.monotonic() - started
 

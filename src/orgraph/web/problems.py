@@ -13,6 +13,7 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
+from starlette.routing import Match
 
 from orgraph.errors import OrgraphError, UnknownEntity
 from orgraph.web.i18n import language, translator
@@ -105,13 +106,15 @@ def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
 
 
 def allowed_methods(request: Request) -> list[str]:
-    """The methods some route answers for this request's path."""
-    methods: set[str] = set()
-    for route in request.app.routes:
-        pattern = getattr(route, "path_regex", None)
-        if pattern is not None and pattern.match(request.url.path):
-            methods |= set(getattr(route, "methods", None) or ())
-    return sorted(methods)
+    """The methods some route answers for this request's path (asked of the router itself)."""
+    return [
+        method
+        for method in ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+        if any(
+            route.matches({**request.scope, "method": method})[0] is Match.FULL
+            for route in request.app.router.routes
+        )
+    ]
 
 
 def install(app: FastAPI) -> None:
