@@ -35,7 +35,5 @@ def test_schemathesis_with_every_check_finds_no_failure(live_server: str, tmp_pa
     )
     summary = done.stdout[-3000:]
     assert done.returncode == 0, summary
-    assert "failures" not in summary.split("SUMMARY")[-1].lower() or " 0 failures" in summary, (
-        summary
-    )
-    assert "38/38" in summary or "Selected:" in summary, summary
+    generated = re.search(r"(\d+) generated, (\d+) passed", summary)
+    assert generated and generated[1] == generated[2] and int(generated[1]) > 500, summary

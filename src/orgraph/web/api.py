@@ -22,7 +22,7 @@ from orgraph import checks, curation, query
 from orgraph.errors import InvalidClaim, InvalidDate
 from orgraph.export.jsonl import export_lines
 from orgraph.fuzzydate import FuzzyDate
-from orgraph.ingest import decode_document, ingest_text
+from orgraph.ingest import SUFFIXES, decode_document, ingest_text
 from orgraph.interval import EndState, Interval
 from orgraph.model import Claim, Status, predicates
 from orgraph.store import Store
@@ -187,6 +187,8 @@ async def upload(
     if len(data) > limit:
         raise Problem(413, f"documents are limited to {limit / 1_000_000:g} MB")
     name = PurePath(file.filename or "upload.txt").name[:200] or "upload.txt"
+    if PurePath(name).suffix.lower() not in SUFFIXES:  # as `orgraph ingest` reads them
+        raise Problem(422, f"{name}: only {' and '.join(SUFFIXES)} documents are read")
     text = decode_document(data, name)
     budget: Budget = request.app.state.budget
     # Off the event loop: a worker thread waits for the extraction in a child process and
