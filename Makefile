@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test check lint typecheck bench serve clean
+.PHONY: demo test check lint typecheck bench loadtest serve clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -25,6 +25,10 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m orgraph.bench
+
+# Bounded and loopback only: two 20 s runs of 20 clients against `orgraph serve`.
+loadtest: $(STAMP)
+	$(BIN)/python benchmarks/loadtest.py --clients 20 --seconds 20 --warmup 5 --claims 100000 --cold
 
 serve: $(STAMP)
 	$(BIN)/orgraph serve

@@ -261,3 +261,36 @@ def test_a_bad_host_is_one_line(db_file: Path, host: str) -> None:
     )
     assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr
     assert done.stderr.startswith("error: --host")
+
+
+# -- cached reads ---------------------------------------------------------------------------------
+
+
+def test_cached_answers_end_with_the_next_commit_of_any_writer(db_file: Path) -> None:
+    client = Client(create_app(db_file, TOKEN))
+    url = "/api/relations/IOM?other=UNDP"
+    first = client.get(url)
+    assert first.json() == client.get(url).json()  # the second answer may come from the cache
+    app = client.app
+    assert app.state.read_cache.entries, "nothing was cached"
+
+    other = Store(db_file, create=False)  # another connection, as another process would be
+    sentence = "Die IOM kooperiert mit dem UNDP."
+    other.add_claim(
+        Claim(
+            "iom",
+            "cooperates_with",
+            "undp",
+            interval=Interval(None, None),
+            evidence=[Evidence("manual", 0, len(sentence), sentence, "manual:test")],
+        )
+    )
+    other.close()
+    assert len(client.get(url).json()) == len(first.json()) + 1
+
+
+def test_pages_with_a_language_switch_are_not_cached(db_file: Path) -> None:
+    client = Client(create_app(db_file, TOKEN))
+    english = client.get("/documents?lang=en", headers={"accept": "text/html"})
+    german = client.get("/documents?lang=de", headers={"accept": "text/html"})
+    assert 'lang="en"' in english.text and 'lang="de"' in german.text

@@ -680,6 +680,23 @@ class Store:
         ]
         return unstamp(max((m for m in moments if m), default=None))
 
+    def objects_of(self, predicates: Sequence[str]) -> list[str]:
+        """The entities that current, unrejected claims with these predicates point to."""
+        c_ = t.claims.c
+        with self._reading(None) as c:
+            return list(
+                c.scalars(
+                    select(c_.object_id)
+                    .distinct()
+                    .where(
+                        c_.retracted_at.is_(None),
+                        c_.status != Status.REJECTED.value,
+                        c_.predicate.in_(predicates),
+                    )
+                    .order_by(c_.object_id)
+                )
+            )
+
     def claim_counts(self) -> dict[str, int]:
         """How many current claims have each status (one query, for the review queue)."""
         c_ = t.claims.c

@@ -27,9 +27,10 @@ from starlette.responses import Response
 from orgraph.ingest import MAX_BYTES
 from orgraph.store import Store
 from orgraph.web import api, pages, problems
-from orgraph.web.auth import private_reads
+from orgraph.web.auth import private_refusal
 from orgraph.web.budget import Budget
-from orgraph.web.hosts import check_host
+from orgraph.web.cache import ReadCache, cached_reads
+from orgraph.web.hosts import untrusted_host
 
 HERE = Path(__file__).parent
 TOKEN_ENV = "ORGRAPH_TOKEN"
@@ -60,9 +61,11 @@ def create_app(
     trusted_hosts: tuple[str, ...] | None = None,
     budget: Budget | None = None,
     upload_bytes: int = MAX_BYTES,
+    cache: bool = True,
 ) -> FastAPI:
     """The application over `store` (a Store or a database path). Writes need `token`; with
-    `read_token`, reads need a token too; with `trusted_hosts`, other Host headers get 400."""
+    `read_token`, reads need a token too; with `trusted_hosts`, other Host headers get 400.
+    Read answers are cached until the store changes (`cache`)."""
     app = FastAPIOffline(
         title="orgraph",
         version="0.1.0",
@@ -76,6 +79,8 @@ def create_app(
     app.state.trusted_hosts = trusted_hosts
     app.state.budget = budget or Budget()
     app.state.upload_bytes = upload_bytes
+    path = app.state.store.path
+    app.state.read_cache = ReadCache(path) if cache and path is not None else None
     # Autoescape everything: document text and names are data, never markup.
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True)
     app.state.templates = Jinja2Templates(env=env)
@@ -83,20 +88,15 @@ def create_app(
     problems.install(app)
 
     @app.middleware("http")
-    async def security_headers(
+    async def gate(
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
-        response = await call_next(request)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        if request.url.path.startswith(("/docs", "/redoc")):
-            return await docs_policy(response)
-        response.headers.setdefault("Content-Security-Policy", CSP)
-        return response
+        """One middleware layer (each costs time on every request): the Host check, the read
+        token, the read cache, then the security headers on whatever is answered."""
+        refused = untrusted_host(request) or private_refusal(request)
+        response = refused or await cached_reads(request, call_next)
+        return await with_security_headers(request, response)
 
-    app.middleware("http")(private_reads)
-    app.middleware("http")(check_host)  # the last added runs first
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api.router)
     # >>> QA: /api/ask and the start page's question box appear when orgraph.qa.ask exists.
@@ -108,6 +108,16 @@ def create_app(
     app.include_router(pages.router)
     problems.document(app)
     return app
+
+
+async def with_security_headers(request: Request, response: Response) -> Response:
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    if request.url.path.startswith(("/docs", "/redoc")):
+        return await docs_policy(response)
+    response.headers.setdefault("Content-Security-Policy", CSP)
+    return response
 
 
 async def docs_policy(response: Response) -> Response:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import binascii
 import hmac
-from collections.abc import Awaitable, Callable
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -58,10 +57,8 @@ def require_token(request: Request) -> None:
         raise Problem(401, "wrong token", challenge)
 
 
-async def private_reads(
-    request: Request, call_next: Callable[[Request], Awaitable[Response]]
-) -> Response:
-    """Middleware: on a private store, nothing is shown without a token."""
+def private_refusal(request: Request) -> Response | None:
+    """On a private store, a 401 for a request without a token (None: it may read)."""
     read_token: str | None = request.app.state.read_token
     if (
         read_token
@@ -72,4 +69,4 @@ async def private_reads(
         return problem(
             request, 401, "this store is private: a read token is needed", None, challenge
         )
-    return await call_next(request)
+    return None

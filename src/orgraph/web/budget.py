@@ -18,7 +18,8 @@ if TYPE_CHECKING:  # the command line reads the defaults without loading the pip
     from orgraph.pipeline.extract import Extraction
 
 MB = 1024 * 1024
-# Measured: extraction takes ~30 MB of memory per MB of text and ~3 s per MB (BENCHMARKS.md).
+# Extraction needs ~30 MB of memory per MB of text (issue 12's probe); a 2 MB upload took
+# about 20 s on the reference machine (BENCHMARKS.md). A 20 MB document fits neither default.
 DEFAULT_SECONDS = 60.0
 DEFAULT_MEMORY_MB = 2048
 

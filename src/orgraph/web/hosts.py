@@ -4,7 +4,7 @@ another site cannot reach it through a DNS name rebound to this machine (DNS reb
 from __future__ import annotations
 
 import ipaddress
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Iterable
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -34,11 +34,9 @@ def trusted_hosts(listen_host: str, extra: Iterable[str] = ()) -> tuple[str, ...
     return tuple(dict.fromkeys(names))
 
 
-async def check_host(
-    request: Request, call_next: Callable[[Request], Awaitable[Response]]
-) -> Response:
-    """Middleware: 400 for a Host header that is not one of the trusted names."""
+def untrusted_host(request: Request) -> Response | None:
+    """A 400 for a Host header that is not one of the trusted names (None: trusted)."""
     allowed: tuple[str, ...] | None = request.app.state.trusted_hosts
     if allowed is not None and host_name(request.headers.get("host", "")) not in allowed:
         return problem(request, 400, "untrusted Host header (see `orgraph serve --allow-host`)")
-    return await call_next(request)
+    return None

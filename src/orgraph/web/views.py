@@ -25,6 +25,7 @@ class Refs:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.cache: dict[str, Entity] = {}
+        self.latest: dict[str, str] = {}  # entity id → its current name's entity id
 
     def entity(self, entity_id: str) -> Entity:
         if entity_id not in self.cache:
@@ -38,7 +39,9 @@ class Refs:
 
     def current(self, entity_id: str) -> dict[str, Any] | None:
         """The body's current name when it was renamed since (None when it still has this one)."""
-        latest = lineage(self.store, entity_id)[-1].entity_id
+        if entity_id not in self.latest:  # one lineage per entity and view, not per claim
+            self.latest[entity_id] = lineage(self.store, entity_id)[-1].entity_id
+        latest = self.latest[entity_id]
         return self.ref(latest) if latest != entity_id else None
 
     def claim(self, claim: Claim) -> dict[str, Any]:
@@ -64,8 +67,8 @@ def search_view(store: Store, q: str) -> dict[str, Any]:
 def bodies(store: Store, refs: Refs) -> list[dict[str, Any]]:
     """Bodies that have members, by their current names."""
     found: dict[str, None] = {}
-    for claim in store.claims(predicates=query.membership_predicates()):
-        found.setdefault(lineage(store, claim.object)[-1].entity_id, None)
+    for body in store.objects_of(query.membership_predicates()):  # each body's lineage once
+        found.setdefault(lineage(store, body)[-1].entity_id, None)
     return sorted((refs.ref(i) for i in found), key=lambda r: str(r["label"]))
 
 
