@@ -581,7 +581,7 @@ def demo(ctx: click.Context, /, no_serve: bool, **options: Any) -> None:
 
 
 @main.command()
-@click.argument("question", type=TEXT)
+@click.argument("question")
 @click.option(
     "--lang", type=click.Choice(["de", "en"]), default=None, help="Skip language detection."
 )
