@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test check lint typecheck bench serve clean ocr
+.PHONY: demo test check lint typecheck bench loadtest serve clean ocr
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -33,6 +33,10 @@ ocr:
 
 bench: $(STAMP)
 	$(BIN)/python -m orgraph.bench
+
+# Bounded and loopback only: two 20 s runs of 20 clients against `orgraph serve`.
+loadtest: $(STAMP)
+	$(BIN)/python benchmarks/loadtest.py --clients 20 --seconds 20 --warmup 5 --claims 100000 --cold
 
 serve: $(STAMP)
 	$(BIN)/orgraph serve

@@ -70,7 +70,7 @@ BAD_ADDS = [
     ),
     pytest.param(["Zzyzx Qwerty", "member_of", "GMG"], ["unknown entity", "Zzyzx"], id="no-match"),
     pytest.param(["IOM", "membr_of", "GMG"], ["unknown predicate", "member_of"], id="predicate"),
-    pytest.param(["IOM", "", "GMG"], ["unknown predicate"], id="empty-predicate"),
+    pytest.param(["IOM", "", "GMG"], ["PREDICATE", "must not be empty"], id="empty-predicate"),
     pytest.param(["IOM", "member_of", "GMG", "--start", "2006-13"], ["2006-13"], id="month-13"),
     pytest.param(["IOM", "member_of", "GMG", "--start", "soon"], ["soon"], id="soon"),
     pytest.param(["IOM", "member_of", "GMG", "--start", "30. Februar 2023"], ["does not exist"]),

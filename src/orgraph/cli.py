@@ -1,16 +1,15 @@
 """The `orgraph` command: a thin shell over the library; every command calls one function.
 
-Errors become one line on stderr and exit code 2; nothing is half-written.
+Errors become one line on stderr and exit code 2 (`orgraph.cli_errors`); nothing is
+half-written.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import sys
 from collections.abc import Callable
 from datetime import date
-from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -19,11 +18,15 @@ from rich.console import Console
 from rich.table import Table
 
 from orgraph import checks, curation, query
-from orgraph.errors import OrgraphError
+from orgraph.cli_errors import TEXT, OrgraphGroup, fail, moment
+from orgraph.errors import InvalidDate, OrgraphError
 from orgraph.export import jsonl, sinks
-from orgraph.fuzzydate import shown
+from orgraph.fuzzydate import FuzzyDate, shown
 from orgraph.interval import EndState
+from orgraph.model import predicate as known
+from orgraph.outfile import written_whole
 from orgraph.store import Store
+from orgraph.web.budget import Budget
 
 if TYPE_CHECKING:
     from orgraph.stages import StageSummary
@@ -35,29 +38,22 @@ FORMAT = click.option(
 )
 AS_KNOWN = click.option(
     "--as-known",
-    type=click.DateTime(["%Y-%m-%d"]),
     default=None,
-    help="Answer from what the graph said on that day (transaction time).",
+    callback=moment,
+    help="Answer from what the graph said then (transaction time): a day (its end, UTC) or "
+    "a full timestamp, e.g. 2026-11-30T14:05:00Z.",
 )
 
 
 def clean_errors(command: F) -> F:
-    """Turn every OrgraphError into `error: …` on stderr and exit code 2."""
-
-    @wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except OrgraphError as exc:
-            click.echo(f"error: {exc}", err=True)
-            sys.exit(2)
-
-    return wrapper  # type: ignore[return-value]
+    """Kept for the commands' decorators: `OrgraphGroup` turns every failure of every command
+    into one line on stderr and exit code 2 (see `orgraph.cli_errors`)."""
+    return command
 
 
-def open_store(ctx: click.Context, *, create: bool = False) -> Store:
-    store = Store(ctx.obj["db"], create=create)
-    if create:
+def open_store(ctx: click.Context, *, create: bool = False, adopt: bool = False) -> Store:
+    store = Store(ctx.obj["db"], create=create or adopt, adopt=adopt, durable=ctx.obj["durable"])
+    if create or adopt:
         store.seed()
     return store
 
@@ -66,11 +62,12 @@ def emit_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def known_day(value: Any) -> date | None:
-    return value.date() if value is not None else None
+def known_day(value: date | None) -> date | None:
+    """The --as-known cut-off: a day or a timestamp (the store reads both)."""
+    return value
 
 
-@click.group()
+@click.group(cls=OrgraphGroup)
 @click.option(
     "--db",
     type=click.Path(dir_okay=False),
@@ -78,38 +75,60 @@ def known_day(value: Any) -> date | None:
     show_default="./orgraph.db or $ORGRAPH_DB",
     help="The SQLite database file.",
 )
+@click.option(
+    "--durable",
+    is_flag=True,
+    default=lambda: bool(os.environ.get("ORGRAPH_DURABLE")),
+    help="Sync every commit to disk (SQLite synchronous=FULL): a power loss then loses no "
+    "commit that was reported done. Slower writes. Default: a crash of orgraph loses "
+    "nothing, a power loss may lose the last commits, never half of one.",
+)
 @click.version_option(package_name="orgraph")
 @click.pass_context
-def main(ctx: click.Context, db: str) -> None:
+def main(ctx: click.Context, db: str, durable: bool) -> None:
     """orgraph: a temporal, source-linked knowledge graph of organizations."""
+    if not db.strip():
+        raise click.BadParameter("must not be empty", param_hint="--db")
     ctx.ensure_object(dict)
     ctx.obj["db"] = db
+    ctx.obj["durable"] = durable
 
 
 @main.command()
 @click.pass_context
 @clean_errors
 def init(ctx: click.Context) -> None:
-    """Create the database and load the gazetteer (safe to run again)."""
-    store = open_store(ctx, create=True)
+    """Create the database and load the gazetteer (safe to run again).
+
+    Also the one command that makes an empty file, or a SQLite file of another program,
+    into a store (other commands refuse both).
+    """
+    store = open_store(ctx, adopt=True)
     stats = store.stats()
     click.echo(f"{ctx.obj['db']}: {stats['entities']} entities, {stats['claims']} claims")
 
 
 @main.command()
-@click.argument("subject")
-@click.argument("predicate")
-@click.argument("object")
+@click.argument("subject", type=TEXT)
+@click.argument("predicate", type=TEXT)
+@click.argument("object", type=TEXT)
 @click.option(
-    "--role", default=None, help="e.g. member, founding_member, observer, standing_invitee"
+    "--role",
+    type=TEXT,
+    default=None,
+    help="e.g. member, founding_member, observer, standing_invitee",
 )
-@click.option("--start", default=None, help="e.g. 1992, 2003-04, 'Anfang 2006', 'early 2006'")
-@click.option("--end", default=None, help="the end date, if it ended")
+@click.option(
+    "--start", type=TEXT, default=None, help="e.g. 1992, 2003-04, 'Anfang 2006', 'early 2006'"
+)
+@click.option("--end", type=TEXT, default=None, help="the end date, if it ended")
 @click.option("--ended", is_flag=True, help="It ended, but the date is unknown.")
 @click.option("--end-unknown", is_flag=True, help="Nothing is known about an end.")
 @click.option("--qualifier", "-q", multiple=True, help="key=value, e.g. context=natural disasters")
 @click.option("--sentence", default="", help="The sentence the claim rests on.")
-@click.option("--by", default=lambda: os.environ.get("USER", "cli"), help="Who states it.")
+@click.option(
+    "--by", type=TEXT, default=lambda: os.environ.get("USER", "cli"), help="Who states it."
+)
 @FORMAT
 @click.pass_context
 @clean_errors
@@ -158,8 +177,11 @@ def add(
         click.echo(f"recorded {claim.id}: {claim.subject} {claim.predicate} {claim.object}")
 
 
-def _at(value: str) -> Any:
-    return curation.read_date(value)
+def _at(value: str) -> FuzzyDate:
+    found = curation.read_date(value)
+    if found is None:
+        raise InvalidDate(f"--at: no date in {value!r}")
+    return found
 
 
 def _date_text(data: dict[str, Any] | None) -> str:
@@ -182,8 +204,10 @@ def _citation(evidence: list[dict[str, Any]]) -> str:
 
 
 @main.command()
-@click.argument("body")
-@click.option("--at", "at", required=True, help="A date: 2007-12, 'Ende 2010', 2006-03-15 ...")
+@click.argument("body", type=TEXT)
+@click.option(
+    "--at", "at", type=TEXT, required=True, help="A date: 2007-12, 'Ende 2010', 2006-03-15 ..."
+)
 @AS_KNOWN
 @FORMAT
 @click.pass_context
@@ -215,9 +239,11 @@ def members(ctx: click.Context, body: str, at: str, as_known: Any, fmt: str) -> 
 
 
 @main.command("is-member")
-@click.argument("org")
-@click.argument("body")
-@click.option("--at", "at", required=True, help="A date: 2006, 'März 2006', 2006-03-15 ...")
+@click.argument("org", type=TEXT)
+@click.argument("body", type=TEXT)
+@click.option(
+    "--at", "at", type=TEXT, required=True, help="A date: 2006, 'März 2006', 2006-03-15 ..."
+)
 @AS_KNOWN
 @FORMAT
 @click.pass_context
@@ -254,7 +280,7 @@ def _print_relations(rows: list[query.Relation], title: str) -> None:
 
 
 @main.command()
-@click.argument("entity")
+@click.argument("entity", type=TEXT)
 @AS_KNOWN
 @FORMAT
 @click.pass_context
@@ -269,9 +295,11 @@ def timeline(ctx: click.Context, entity: str, as_known: Any, fmt: str) -> None:
 
 
 @main.command()
-@click.argument("entity")
-@click.argument("other", required=False)
-@click.option("--predicate", default=None)
+@click.argument("entity", type=TEXT)
+@click.argument("other", required=False, type=TEXT)
+@click.option(
+    "--predicate", type=TEXT, default=None, callback=lambda _c, _p, v: known(v).name if v else None
+)
 @AS_KNOWN
 @FORMAT
 @click.pass_context
@@ -293,7 +321,7 @@ def relations(
 
 
 @main.command()
-@click.argument("entity")
+@click.argument("entity", type=TEXT)
 @AS_KNOWN
 @FORMAT
 @click.pass_context
@@ -354,18 +382,26 @@ def check(ctx: click.Context, as_known: Any, fmt: str) -> None:
     "ORG), popolo (memberships), quickstatements (Wikidata: claims on entities with a QID).",
 )
 @click.option("--history", is_flag=True, help="JSONL: every record ever, retracted ones included.")
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    default="-",
+    help="A file, written whole or not at all (default: stdout).",
+)
 @click.pass_context
 @clean_errors
-def export(ctx: click.Context, fmt: str, history: bool, output: Any) -> None:
+def export(ctx: click.Context, fmt: str, history: bool, output: str) -> None:
     """Write the graph's claims (JSONL: one claim a line)."""
-    if fmt == "jsonl":
-        jsonl.write_jsonl(open_store(ctx), output, history=history)
-    else:
-        notes: list[str] = []
-        sinks.export(open_store(ctx), fmt, output, notes)
-        for note in notes:
-            click.echo(note, err=True)
+    store = open_store(ctx)
+    notes: list[str] = []
+    with written_whole(output) as out:
+        if fmt == "jsonl":
+            jsonl.write_jsonl(store, out, history=history)
+        else:
+            sinks.export(store, fmt, out, notes)
+    for note in notes:
+        click.echo(note, err=True)
 
 
 @main.command("retract-document")
@@ -388,21 +424,28 @@ def retract_document(ctx: click.Context, document: str, fmt: str) -> None:
 
 @main.command("import")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--keep-history",
+    is_flag=True,
+    help="Keep the file's recorded_at/retracted_at (a restore of `export --history`). They must "
+    "lie in the past and after everything the store already recorded. Without it, the "
+    "claims are recorded now and retracted records are left out.",
+)
 @click.pass_context
 @clean_errors
-def import_(ctx: click.Context, path: Path) -> None:
+def import_(ctx: click.Context, path: Path, keep_history: bool) -> None:
     """Import claims from a JSONL file: all lines or none."""
     try:
         # Only "\n" ends a line: str.splitlines() would also split at U+2028 or U+0085 in a text.
         lines = path.read_text(encoding="utf-8").split("\n")
     except UnicodeDecodeError:
         raise OrgraphError(f"{path}: not UTF-8 text") from None
-    added = jsonl.import_lines(open_store(ctx, create=True), lines)
+    added = jsonl.import_lines(open_store(ctx, create=True), lines, keep_history=keep_history)
     click.echo(f"imported {added} claims from {path}")
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=TEXT)
 @click.option(
     "--lang", type=click.Choice(["de", "en"]), default=None, help="Skip language detection."
 )
@@ -428,7 +471,7 @@ def import_(ctx: click.Context, path: Path) -> None:
 @clean_errors
 def ingest(
     ctx: click.Context,
-    paths: tuple[Path, ...],
+    paths: tuple[str, ...],
     lang: str | None,
     patterns: tuple[str, ...],
     ocr: bool,
@@ -469,7 +512,7 @@ def ingest(
     else:
         for doc in report.documents:
             if doc.status == "failed":
-                click.echo(f"error: {doc.message}", err=True)
+                click.echo(f"failed: {doc.message}")
             elif doc.status == "skipped":
                 click.echo(f"skipped: {doc.origin} ({doc.message})")
             else:
@@ -482,7 +525,8 @@ def ingest(
             f"{s['failed']} failed; {s['claims']} claims, {s['new_entities']} new entities"
         )
     if report.failed:
-        sys.exit(1)
+        first, more = report.failed[0].message, len(report.failed) - 1
+        fail(first + (f"; {more} more documents failed (see above)" if more else ""))
 
 
 @main.command("eval")
@@ -594,33 +638,88 @@ def train(corpus: Path, output: Path, strength: float, threshold: float, fmt: st
         click.echo(f"{name}: {scores}")
 
 
-HOST = click.option(
-    "--host", default="127.0.0.1", show_default=True, help="Interface to listen on."
-)
-PORT = click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
-TOKEN = click.option(
-    "--token",
-    default=None,
-    help="Token for writes (default: $ORGRAPH_TOKEN, else a random one, printed).",
-)
+def serving(command: F) -> F:
+    """The options `serve` and `demo` share: where to listen, tokens, hosts, upload budget."""
+    options = [
+        click.option(
+            "--host", default="127.0.0.1", show_default=True, help="Interface to listen on."
+        ),
+        click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True),
+        click.option(
+            "--token",
+            type=TEXT,
+            default=None,
+            help="Token for writes (else --token-file, $ORGRAPH_TOKEN, or a random one).",
+        ),
+        click.option(
+            "--token-file",
+            type=click.Path(dir_okay=False, path_type=Path),
+            default=None,
+            help="Read the write token from this file.",
+        ),
+        click.option("--show-token", is_flag=True, help="Print the write token made for this run."),
+        click.option(
+            "--read-token",
+            type=TEXT,
+            default=None,
+            help="A private store: every page and API read needs this token (or the write token); default $ORGRAPH_READ_TOKEN.",
+        ),
+        click.option(
+            "--allow-host",
+            multiple=True,
+            type=TEXT,
+            help="Another Host name to answer to (behind a proxy); loopback names always work.",
+        ),
+        click.option(
+            "--upload-seconds",
+            type=click.FloatRange(0.1, 3600),
+            default=Budget.seconds,
+            show_default=True,
+            help="Time budget for extracting one uploaded document.",
+        ),
+        click.option(
+            "--upload-memory-mb",
+            type=click.IntRange(64, 1 << 20),
+            default=Budget.memory_mb,
+            show_default=True,
+            help="Memory budget (address space) for extracting one uploaded document.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _settings(options: dict[str, Any]) -> Any:
+    from orgraph.web.server import Settings
+
+    return Settings(
+        host=options["host"],
+        port=options["port"],
+        token=options["token"],
+        token_file=options["token_file"],
+        show_token=options["show_token"],
+        read_token=options["read_token"],
+        allow_hosts=options["allow_host"],
+        budget=Budget(options["upload_seconds"], options["upload_memory_mb"]),
+    )
 
 
 @main.command()
 @click.option("--no-serve", is_flag=True, help="Only build the database and print the answers.")
-@HOST
-@PORT
-@TOKEN
+@serving
 @click.pass_context
 @clean_errors
-def demo(ctx: click.Context, no_serve: bool, host: str, port: int, token: str | None) -> None:
+def demo(ctx: click.Context, /, no_serve: bool, **options: Any) -> None:
     """Build the database from the demo documents (and ../shared/corpus when present); print example answers; serve the app."""
     from orgraph.demo import run_demo
 
+    settings = _settings(options)
     run_demo(open_store(ctx, create=True), echo=click.echo)
     if not no_serve:
-        from orgraph.web.server import serve
+        from orgraph.web.server import serve as serve_web
 
-        serve(ctx.obj["db"], host, port, token, click.echo)
+        serve_web(ctx.obj["db"], settings, click.echo)
 
 
 @main.command()
@@ -648,17 +747,16 @@ def ask(ctx: click.Context, question: str, lang: str | None, fmt: str) -> None:
 
 
 @main.command()
-@HOST
-@PORT
-@TOKEN
+@serving
 @click.pass_context
 @clean_errors
-def serve(ctx: click.Context, host: str, port: int, token: str | None) -> None:
-    """Serve the web app and JSON API (reads open; writes need the token)."""
-    from orgraph.web.server import serve as run_server
+def serve(ctx: click.Context, /, **options: Any) -> None:
+    """Serve the web app and JSON API (reads open unless --read-token; writes need the token)."""
+    from orgraph.web.server import serve as serve_web
 
+    settings = _settings(options)
     open_store(ctx, create=True)
-    run_server(ctx.obj["db"], host, port, token, click.echo)
+    serve_web(ctx.obj["db"], settings, click.echo)
 
 
 @main.group()
@@ -667,7 +765,7 @@ def plot() -> None:
 
 
 @plot.command("timeline")
-@click.argument("body")
+@click.argument("body", type=TEXT)
 @click.option(
     "-o", "--output", required=True, type=click.Path(dir_okay=False), help="FILE.svg or FILE.png"
 )
@@ -681,7 +779,9 @@ def plot_timeline(ctx: click.Context, body: str, output: str) -> None:
 
 
 @plot.command("network")
-@click.option("--at", "at", required=True, help="A date: 2010, 'Ende 2007', 2006-03-15 ...")
+@click.option(
+    "--at", "at", type=TEXT, required=True, help="A date: 2010, 'Ende 2007', 2006-03-15 ..."
+)
 @click.option(
     "-o", "--output", required=True, type=click.Path(dir_okay=False), help="FILE.svg or FILE.png"
 )

@@ -53,3 +53,13 @@ class BadDocument(OrgraphError):
 
 class InvalidImport(OrgraphError):
     """A JSONL import line that does not validate; the message names the line."""
+
+
+class DocumentStored(OrgraphError):
+    """A document whose content is already stored (another ingest may have just stored it)."""
+
+    status = 409
+
+    def __init__(self, source_id: str) -> None:
+        self.source_id = source_id
+        super().__init__(f"document {source_id} is already stored")

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from orgraph.documents import MAX_TEXT_BYTES, Document, entries, matches, read_file
-from orgraph.errors import BadDocument, OrgraphError
+from orgraph.errors import BadDocument, DocumentStored, OrgraphError
 from orgraph.fuzzydate import FuzzyDate
 from orgraph.model import Entity, Evidence, Name, PageSpan, Source
 from orgraph.pipeline.extract import Extraction
@@ -186,6 +186,8 @@ def ingest_document(
 ) -> DocumentReport:
     """Extract and store one read document (idempotent by the hash of its normalized text).
 
+    `reader` runs the pipeline; the web server passes one that works within a budget.
+
     `lang` (else the document's own language, else detection) steers extraction; `as_of`
     (else the document's date, else the latest date its text states) becomes the source's
     as-of date: what it can vouch for.
@@ -214,7 +216,10 @@ def ingest_document(
         document.format,
         inferred,
     )
-    report = store_extraction(store, source, result, document.pages)
+    try:
+        report = store_extraction(store, source, result, document.pages)
+    except DocumentStored:  # another process stored it since the check above: nothing written
+        return DocumentReport(origin, "skipped", sid, message="already ingested")
     report.warnings = list(document.warnings)
     return report
 

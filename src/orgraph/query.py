@@ -350,7 +350,8 @@ def claim_json(claim: Claim, subject: Entity, obj: Entity) -> dict[str, Any]:
         "corroboration": {"documents": len(claim.documents), "confidence": claim.corroborated},
         "recorded_at": claim.recorded_at.isoformat() if claim.recorded_at else None,
         "retracted_at": claim.retracted_at.isoformat() if claim.retracted_at else None,
-        "evidence": evidence_json(claim.evidence),
+        # In document order, whichever document stated it first.
+        "evidence": evidence_json(sorted(claim.evidence, key=lambda e: (e.source, e.start))),
     }
 
 

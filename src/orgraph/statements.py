@@ -71,7 +71,8 @@ def _narrower(a: FuzzyDate | None, b: FuzzyDate | None) -> FuzzyDate | None:
     """The more precise of two fitting dates (the one with the shorter window)."""
     if a is None or b is None:
         return a or b
-    return b if (b.upper - b.lower) < (a.upper - a.lower) else a
+    # Equally precise: the same choice whichever document came first (the text decides).
+    return min(a, b, key=lambda d: (d.upper - d.lower, d.edtf, d.text))
 
 
 def combined_interval(a: Interval, b: Interval) -> Interval:
@@ -83,23 +84,45 @@ def combined_interval(a: Interval, b: Interval) -> Interval:
     return Interval(_narrower(a.start, b.start), None, state)
 
 
-def refined(statement: Claim, claim: Claim) -> Claim | None:
+def refined(statement: Claim, claim: Claim, identity: dict[str, str]) -> Claim | None:
     """The statement with what `claim` adds (a more precise time, a missing qualifier), or None
-    when the claim adds nothing but its evidence."""
+    when the claim adds nothing but its evidence. Where both say a thing equally well (two
+    names of one body, two spellings of one date), the same one is kept whichever document
+    came first, so the graph does not depend on the order of ingestion."""
     interval = combined_interval(statement.interval, claim.interval)
     qualifiers = {**claim.qualifiers, **statement.qualifiers}
     # A person stating the fact accepts a candidate; a rejected statement is never matched.
     status = Status.ACCEPTED if Status.ACCEPTED in (statement.status, claim.status) else None
-    if (interval, qualifiers) == (statement.interval, statement.qualifiers) and (
-        status in (None, statement.status)
+    ends = (claim.subject, claim.object)
+    if identity.get(claim.subject, claim.subject) != identity.get(
+        statement.subject, statement.subject
+    ):
+        ends = ends[::-1]  # a symmetric relation stated the other way round
+    ends = min(ends, (statement.subject, statement.object))
+    texts = _date_texts(interval) != _date_texts(statement.interval)
+    if (
+        (interval, qualifiers, ends) == (statement.interval, statement.qualifiers, ends)
+        and ends == (statement.subject, statement.object)
+        and not texts
+        and status in (None, statement.status)
+        and claim.confidence <= statement.confidence
     ):
         return None
     return replace(
         statement,
+        subject=ends[0],
+        object=ends[1],
         interval=interval,
         qualifiers=qualifiers,
         confidence=max(statement.confidence, claim.confidence),
         status=status or statement.status,
+    )
+
+
+def _date_texts(interval: Interval) -> tuple[str, str]:
+    return (
+        interval.start.text if interval.start else "",
+        interval.end.text if interval.end else "",
     )
 
 

@@ -13,6 +13,7 @@ from orgraph.interval import EndState, Interval
 from orgraph.model import Claim, Entity, Evidence, Name, Status
 from orgraph.query import claim_json
 from orgraph.store import Store
+from orgraph.store.codec import now
 
 
 def export_lines(store: Store, *, history: bool = False) -> Iterator[str]:
@@ -77,7 +78,8 @@ def _entity(ref: Any) -> Entity:
         ref["id"],
         optional["type"] or "organization",
         ref["label"],
-        [Name(a, "", "seen") for a in aliases],
+        # Restored as given, in the file's order: an imported entity is not relabelled later.
+        [Name(a, "", "alias") for a in aliases],
         parent=optional["parent"],
         wikidata=optional["wikidata"],
     )
@@ -130,34 +132,46 @@ def parse_line(text: str) -> tuple[Claim, Entity, Entity]:
     return claim, subject, obj
 
 
-def import_lines(store: Store, lines: Iterable[str]) -> int:
+def import_lines(store: Store, lines: Iterable[str], *, keep_history: bool = False) -> int:
     """Import JSONL claims atomically: any invalid line aborts the whole import, naming the line.
 
+    Transaction time is the store's: the claims are recorded now, and records the file marks
+    as retracted are left out. With `keep_history` (restoring `export --history`), the file's
+    `recorded_at`/`retracted_at` are kept, but only if they lie in the past and after every
+    time this store already recorded: history is appended, never rewritten or backdated.
     Idempotent: a claim whose id is already stored is skipped. A current claim that states a
     fact the store held before the import becomes evidence of that statement; the file's own
     lines stay as they are (an export is one line per statement already), and so do retracted
     and rejected records.
     """
-    parsed: list[tuple[Claim, Entity, Entity]] = []
+    parsed: list[tuple[int, Claim, Entity, Entity]] = []
     for number, text in enumerate(lines, start=1):
         if not text.strip():
             continue
         try:
-            parsed.append(parse_line(text))
+            parsed.append((number, *parse_line(text)))
         except OrgraphError as exc:
             raise InvalidImport(f"line {number}: {exc}") from None
     added = 0
     with store.transaction() as conn:
+        # Read under the write lock: no other writer can record anything until this commits.
+        moment, last = now(), store.last_recorded(conn)
         identity = store.rename_identity(conn)
         imported: set[str] = set()
-        for claim, subject, obj in parsed:
-            for entity in (subject, obj):
-                store.add_entity(entity, conn)
+        for number, claim, subject, obj in parsed:
             try:
                 store.claim(claim.id, conn)
                 continue  # already imported
             except OrgraphError:
                 pass
+            if not keep_history:
+                if claim.retracted_at is not None:
+                    continue  # the source store's past, not a fact of this one
+                claim.recorded_at = moment
+            else:
+                _check_history(number, claim, moment, last)
+            for entity in (subject, obj):
+                store.add_entity(entity, conn)
             if claim.retracted_at is not None or claim.status is Status.REJECTED:
                 store.add_claim(claim, conn)
             else:
@@ -167,3 +181,22 @@ def import_lines(store: Store, lines: Iterable[str]) -> int:
             imported.add(claim.id)
             added += 1
     return added
+
+
+def _check_history(number: int, claim: Claim, moment: datetime, last: datetime | None) -> None:
+    """Kept transaction times must be past, in order, and after the store's own history."""
+    claim.recorded_at = claim.recorded_at or moment
+    for field, value in (("recorded_at", claim.recorded_at), ("retracted_at", claim.retracted_at)):
+        if value is None:
+            continue
+        if value.tzinfo is None:
+            raise InvalidImport(f"line {number}: {field} {value.isoformat()} has no time zone")
+        if value > moment:
+            raise InvalidImport(f"line {number}: {field} {value.isoformat()} is in the future")
+        if last is not None and value <= last:
+            raise InvalidImport(
+                f"line {number}: {field} {value.isoformat()} is not after the store's last "
+                f"recorded change ({last.isoformat()}); history can only be appended"
+            )
+    if claim.retracted_at is not None and claim.retracted_at < claim.recorded_at:
+        raise InvalidImport(f"line {number}: retracted_at is before recorded_at")

@@ -13,6 +13,7 @@ from typing import Any
 from orgraph.errors import OrgraphError
 from orgraph.fuzzydate import FuzzyDate
 from orgraph.interval import Answer
+from orgraph.outfile import written_whole
 from orgraph.plot.layout import BodyTimeline, Network, body_timeline, network
 from orgraph.store import Store
 
@@ -41,11 +42,13 @@ def _pyplot() -> Any:
 
 def _save(figure: Any, path: Path) -> Path:
     fmt = _format(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     # A fixed date in the SVG metadata keeps the output reproducible.
     metadata = {"Date": None} if fmt == "svg" else {}
-    figure.savefig(path, format=fmt, bbox_inches="tight", dpi=150, metadata=metadata)
-    _pyplot().close(figure)
+    try:
+        with written_whole(path, binary=True) as out:
+            figure.savefig(out, format=fmt, bbox_inches="tight", dpi=150, metadata=metadata)
+    finally:
+        _pyplot().close(figure)
     return path
 
 

@@ -16,17 +16,19 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, create_engine, event, func, or_, select
+from sqlalchemy import Connection, Engine, and_, case, create_engine, event, func, or_, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError
 from sqlalchemy.pool import StaticPool
 
-from orgraph.errors import NotFound, StoreError, UnknownEntity
+from orgraph.errors import DocumentStored, NotFound, StoreError, UnknownEntity
 from orgraph.fuzzydate import FuzzyDate
 from orgraph.gazetteer import Gazetteer, Succession, load_gazetteer
 from orgraph.interval import EndState
 from orgraph.model import Claim, Entity, Evidence, Name, PageSpan, Source, StatedCount, Status
 from orgraph.names import acronym_key, looks_like_acronym, name_key
 from orgraph.statements import refined, same_fact
+from orgraph.store import opening
 from orgraph.store import schema as t
 from orgraph.store.codec import (
     claim_columns,
@@ -35,7 +37,16 @@ from orgraph.store.codec import (
     date_from,
     now,
     stamp,
+    unstamp,
 )
+
+LEARNED_KINDS = ("seen", "reference")  # name kinds that come from documents, not curation
+
+
+def _descriptive(entity: tuple[str, str, str | None]) -> tuple[int, str, str, str]:
+    """Sort key: the longer label first (a long form over its acronym), ties alphabetically."""
+    label, kind, parent = entity
+    return (-len(label), label, kind, parent or "")
 
 
 def name_row_key(name: Name) -> str:
@@ -70,53 +81,90 @@ class Withdrawal:
 class Store:
     """A claim store on SQLite. `Store()` is in memory; `Store("orgraph.db")` a file."""
 
-    def __init__(self, path: str | Path | None = None, *, create: bool = True) -> None:
+    def __init__(
+        self,
+        path: str | Path | None = None,
+        *,
+        create: bool = True,
+        adopt: bool = False,
+        durable: bool = False,
+    ) -> None:
+        """Open (or, with `create`, make) a store; `adopt` lets an empty or foreign SQLite file
+        become one (only `orgraph init` asks for that); `durable` syncs every commit to disk."""
         self.path = Path(path) if path is not None else None
-        if self.path is not None and not create and not self.path.exists():
-            raise StoreError(f"no database at {self.path} (run `orgraph init` first)")
-        self.engine = self._connect()
+        self.durable = durable
+        if self.path is not None:
+            kind = opening.inspect(self.path)
+            if kind is opening.FileKind.MISSING:
+                if not create:
+                    raise StoreError(f"no database at {self.path} (run `orgraph init` first)")
+                opening.create_whole(self.path, self._build)
+            else:
+                opening.refuse_unless_ours(self.path, kind, adopt=adopt)
+        self.engine = self._connect(self.path)
         self._migrate()
 
     # -- connection ---------------------------------------------------------------
 
-    def _connect(self) -> Engine:
-        if self.path is None:
+    def _connect(self, path: Path | None) -> Engine:
+        if path is None:
             engine = create_engine(
                 "sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False}
             )
         else:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
             engine = create_engine(
-                f"sqlite:///{self.path}", connect_args={"check_same_thread": False, "timeout": 30}
+                f"sqlite:///{path}",
+                connect_args={"check_same_thread": False, "timeout": opening.BUSY_TIMEOUT},
             )
+        # WAL + NORMAL: a commit is atomic and survives a crash of the process; a power loss
+        # can lose the last commits (never half of one). FULL also syncs each commit.
+        synchronous = "FULL" if self.durable else "NORMAL"
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi: sqlite3.Connection, _record: object) -> None:
             # WAL: readers keep reading while one writer writes.
             dbapi.execute("PRAGMA journal_mode=WAL")
             dbapi.execute("PRAGMA foreign_keys=ON")
-            dbapi.execute("PRAGMA synchronous=NORMAL")
+            dbapi.execute(f"PRAGMA synchronous={synchronous}")
 
         return engine
 
+    def _build(self, scratch: Path) -> None:
+        """Make a new, migrated store file at `scratch` (then linked into place whole)."""
+        engine = self._connect(scratch)
+        try:
+            self._apply_migrations(engine)
+        finally:
+            engine.dispose()
+
     def _migrate(self) -> None:
         try:
-            with self.engine.begin() as conn:
-                t.migrations_table.create(conn, checkfirst=True)
-                done = t.applied_versions(conn)
-                for version, name, step in sorted(t.MIGRATIONS):
-                    if version not in done:
-                        step(conn)
-                        conn.execute(
-                            t.migrations_table.insert().values(
-                                version=version, name=name, applied_at=stamp(now())
-                            )
-                        )
+            self._apply_migrations(self.engine)
         except (DatabaseError, OperationalError, sqlite3.DatabaseError) as exc:
             where = self.path or "memory"
             raise StoreError(
                 f"cannot open database {where}: {exc.__class__.__name__}: not an orgraph store or corrupt"
             ) from None
+
+    def _apply_migrations(self, engine: Engine) -> None:
+        with engine.connect() as conn:
+            has_table = engine.dialect.has_table(conn, t.migrations_table.name)
+            pending = not has_table or {v for v, _n, _s in t.MIGRATIONS} - t.applied_versions(conn)
+        if not pending:
+            return  # the usual case: opening writes nothing and waits for no writer
+        with engine.begin() as conn:
+            if self.path is not None:
+                conn.exec_driver_sql("BEGIN IMMEDIATE")  # one process migrates, others wait
+            t.migrations_table.create(conn, checkfirst=True)
+            done = t.applied_versions(conn)
+            for version, name, step in sorted(t.MIGRATIONS):
+                if version not in done:
+                    step(conn)
+                    conn.execute(
+                        t.migrations_table.insert().values(
+                            version=version, name=name, applied_at=stamp(now())
+                        )
+                    )
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
@@ -126,6 +174,11 @@ class Store:
         """
         try:
             with self.engine.begin() as conn:
+                if self.path is not None:
+                    # Take the write lock first: what the transaction reads stays true until it
+                    # commits (no check-then-insert races between processes), and a busy store
+                    # makes it wait for its turn instead of failing at its first write.
+                    conn.exec_driver_sql("BEGIN IMMEDIATE")
                 yield conn
         except DBAPIError as exc:
             reason = str(exc.orig).splitlines()[0] if exc.orig is not None else type(exc).__name__
@@ -211,12 +264,33 @@ class Store:
         if conn is None:
             with self.transaction() as own:
                 return self.add_entity(entity, own)
-        existing = conn.execute(select(t.entities.c.id).where(t.entities.c.id == entity.id)).first()
+        existing = conn.execute(select(t.entities).where(t.entities.c.id == entity.id)).first()
         if existing is None:
             self._insert_entity(conn, entity)
         else:
             self.add_names(entity.id, entity.names, conn)
+            self._settle_learned(conn, existing, entity)
         return self.entity(entity.id, conn)
+
+    @staticmethod
+    def _settle_learned(conn: Connection, row: Any, offered: Entity) -> None:
+        """An entity known only from documents takes the most descriptive label (then type and
+        parent) any of them gave it, so the store does not depend on the order of ingestion."""
+        curated = conn.execute(
+            select(t.names.c.id).where(
+                t.names.c.entity_id == row.id, t.names.c.kind.not_in(LEARNED_KINDS)
+            )
+        ).first()
+        if curated is not None:  # from the gazetteer or a person: never relabelled
+            return
+        have = (row.label, row.type, row.parent_id)
+        given = (offered.label, offered.type, offered.parent)
+        if _descriptive(given) < _descriptive(have):
+            conn.execute(
+                t.entities.update()
+                .where(t.entities.c.id == row.id)
+                .values(label=offered.label, type=offered.type, parent_id=offered.parent)
+            )
 
     def add_names(self, entity_id: str, names: Iterable[Name], conn: Connection) -> None:
         """Record surface forms not yet known for the entity."""
@@ -232,8 +306,13 @@ class Store:
             row = c.execute(select(t.entities).where(t.entities.c.id == entity_id)).first()
             if row is None:
                 raise UnknownEntity(entity_id)
+            learned = t.names.c.kind.in_(LEARNED_KINDS)
             names = c.execute(
-                select(t.names).where(t.names.c.entity_id == entity_id).order_by(t.names.c.id)
+                select(t.names)
+                .where(t.names.c.entity_id == entity_id)
+                # Curated names in their own order, then forms seen in texts alphabetically:
+                # the order of ingestion leaves no trace.
+                .order_by(learned, case((learned, t.names.c.name), else_=""), t.names.c.id)
             ).all()
         return Entity(
             id=row.id,
@@ -355,8 +434,14 @@ class Store:
         return self._source_from(row) if row else None
 
     def add_source(self, source: Source, conn: Connection) -> None:
-        conn.execute(
-            t.sources.insert().values(
+        """Record a document; DocumentStored when its content is already there.
+
+        Insert-or-skip in one statement: two processes storing the same document at once
+        cannot both pass a check and then collide on the content hash.
+        """
+        inserted = conn.execute(
+            sqlite_insert(t.sources)
+            .values(
                 id=source.id,
                 sha256=source.sha256,
                 lang=source.lang,
@@ -368,7 +453,10 @@ class Store:
                 format=source.format,
                 ingested_at=stamp(now()),
             )
+            .on_conflict_do_nothing()
         )
+        if inserted.rowcount == 0:
+            raise DocumentStored(source.id)
 
     def source(self, source_id: str) -> Source:
         with self._reading(None) as c:
@@ -514,24 +602,29 @@ class Store:
         candidates = self.claims(
             subjects=sorted(ends), objects=sorted(ends), predicates=[claim.predicate], conn=conn
         )
-        # A document's own claims were already pooled by its extraction: match other documents'.
-        # (A person's statements are each their own source.)
+        # A document's own claims were already pooled by its extraction: what it keeps apart
+        # stays apart, so a statement that already rests on this document takes no more of it.
+        # (A person's statements are each their own source.) Among several matches the one
+        # resting on the earliest sentence, so the graph does not depend on the order in which
+        # documents come.
         own = {e.source for e in claim.evidence if not e.extractor.startswith("manual")}
-        twin = next(
-            (
-                c
-                for c in candidates
-                if c.id not in apart_from
-                and same_fact(c, claim, identity)
-                and not (own and {e.source for e in c.evidence} <= own)
-            ),
-            None,
+        matches = [
+            c
+            for c in candidates
+            if c.id not in apart_from
+            and same_fact(c, claim, identity)
+            and not own & {e.source for e in c.evidence}
+        ]
+        twin = min(
+            matches,
+            key=lambda c: min(((e.source, e.start) for e in c.evidence), default=("", 0)),
+            default=None,
         )
         if twin is None:
             return self.add_claim(claim, conn)
         seen = {(e.source, e.start, e.end, e.text) for e in twin.evidence}
         fresh = [e for e in claim.evidence if (e.source, e.start, e.end, e.text) not in seen]
-        better = refined(twin, claim)
+        better = refined(twin, claim, identity)
         if better is not None:
             better.evidence = twin.evidence + fresh
             return self._supersede(twin.id, better, conn)
@@ -667,6 +760,7 @@ class Store:
         as_known: date | datetime | None = None,
         include_rejected: bool = False,
         limit: int | None = None,
+        offset: int = 0,
         conn: Connection | None = None,
     ) -> list[Claim]:
         """Claims that are current (or were, on `as_known`), filtered; rejected ones left out."""
@@ -698,6 +792,8 @@ class Store:
         query = query.order_by(c_.recorded_at, c_.id)
         if limit is not None:
             query = query.limit(limit)
+        if offset:
+            query = query.offset(offset)
         with self._reading(conn) as c:
             rows = c.execute(query).all()
             evidence = self._evidence(c, [r.id for r in rows], cutoff)
@@ -806,6 +902,46 @@ class Store:
             )
             for r in rows
         ]
+
+    def last_recorded(self, conn: Connection) -> datetime | None:
+        """The latest transaction time in the store (a record or a retraction), if any."""
+        moments = [
+            conn.scalar(select(func.max(column)))
+            for column in (
+                t.claims.c.recorded_at,
+                t.claims.c.retracted_at,
+                t.stated_counts.c.recorded_at,
+                t.stated_counts.c.retracted_at,
+            )
+        ]
+        return unstamp(max((m for m in moments if m), default=None))
+
+    def objects_of(self, predicates: Sequence[str]) -> list[str]:
+        """The entities that current, unrejected claims with these predicates point to."""
+        c_ = t.claims.c
+        with self._reading(None) as c:
+            return list(
+                c.scalars(
+                    select(c_.object_id)
+                    .distinct()
+                    .where(
+                        c_.retracted_at.is_(None),
+                        c_.status != Status.REJECTED.value,
+                        c_.predicate.in_(predicates),
+                    )
+                    .order_by(c_.object_id)
+                )
+            )
+
+    def claim_counts(self) -> dict[str, int]:
+        """How many current claims have each status (one query, for the review queue)."""
+        c_ = t.claims.c
+        with self._reading(None) as c:
+            rows = c.execute(
+                select(c_.status, func.count()).where(c_.retracted_at.is_(None)).group_by(c_.status)
+            ).all()
+        found = {status: count for status, count in rows}
+        return {s.value: int(found.get(s.value, 0)) for s in Status}
 
     def stats(self) -> dict[str, int]:
         with self._reading(None) as c:

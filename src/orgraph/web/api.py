@@ -7,26 +7,29 @@ are read like there too ("Anfang 2006", "2010-12-31").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import PurePath
 from typing import Annotated, Any, Literal
 
+import anyio
 from fastapi import APIRouter, Depends, File, Form, Path, Query, Request, UploadFile
 from fastapi.responses import StreamingResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from orgraph import checks, curation, query
-from orgraph.documents import MAX_FILE_BYTES, read_bytes
+from orgraph.documents import read_bytes
 from orgraph.errors import InvalidClaim, InvalidDate
 from orgraph.export.jsonl import export_lines
 from orgraph.fuzzydate import FuzzyDate
-from orgraph.ingest import ingest_document
+from orgraph.ingest import DocumentReport, ingest_document
 from orgraph.interval import EndState, Interval
 from orgraph.model import Claim, Status, predicates
 from orgraph.store import Store
 from orgraph.web import views
 from orgraph.web.auth import require_token
+from orgraph.web.budget import Budget
 from orgraph.web.problems import Problem
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -48,7 +51,21 @@ DateArg = Annotated[
         description="e.g. 2010-12-31, 2006, 'Anfang 2006', 'Ende 2010'",
     ),
 ]
-AsKnown = Annotated[date | None, Query(description="Answer from what the graph said on that day")]
+
+
+def iso_day(value: object) -> object:
+    """Only an ISO day (2024-05-01) is a day: not a number of seconds, nor a timestamp."""
+    if value is not None and not (isinstance(value, str) and ISO_DAY.fullmatch(value)):
+        raise ValueError("a day is written YYYY-MM-DD")
+    return value
+
+
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+AsKnown = Annotated[
+    date | None,
+    BeforeValidator(iso_day),
+    Query(description="Answer from what the graph said on that day (YYYY-MM-DD)"),
+]
 ClaimId = Annotated[str, Path(min_length=1, max_length=64)]
 
 
@@ -155,19 +172,32 @@ def document(
     status_code=201,
     dependencies=Writer,
     summary="Upload a document (text, Markdown, HTML, PDF, DOCX, ODT) and ingest it (needs the token)",
+    responses={
+        413: {"description": "Over the size or memory budget"},
+        422: {"description": "Not a readable document, or over the time budget"},
+    },
 )
 async def upload(
+    request: Request,
     store: StoreDep,
     file: Annotated[UploadFile, File()],
     lang: Annotated[Literal["de", "en"] | None, Form()] = None,
 ) -> dict[str, Any]:
-    data = await file.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES:
-        raise Problem(413, f"documents are limited to {MAX_FILE_BYTES // 1_000_000} MB")
+    limit: int = request.app.state.upload_bytes
+    data = await file.read(limit + 1)
+    if len(data) > limit:
+        raise Problem(413, f"documents are limited to {limit / 1_000_000:g} MB")
     name = PurePath(file.filename or "upload.txt").name[:200] or "upload.txt"
-    # Scanned pages are not recognised here: OCR takes minutes, too long for a request.
-    document = read_bytes(data, name, f"upload/{name}")
-    report = ingest_document(store, document, lang)
+    budget: Budget = request.app.state.budget
+
+    def ingest() -> DocumentReport:
+        # Scanned pages are not recognised here: OCR takes minutes, too long for a request.
+        document = read_bytes(data, name, f"upload/{name}")
+        return ingest_document(store, document, lang, reader=budget.extract)
+
+    # Off the event loop: a worker thread reads the file, waits for the extraction in a child
+    # process and then writes; other requests are served meanwhile.
+    report = await anyio.to_thread.run_sync(ingest)
     return vars(report)
 
 
@@ -231,6 +261,8 @@ def history(store: StoreDep, claim_id: ClaimId) -> list[dict[str, Any]]:
 
 
 class NewClaim(BaseModel):
+    model_config = ConfigDict(extra="forbid")  # a misspelt field is an error, not ignored
+
     subject: str = Field(min_length=1, max_length=200)
     predicate: str = Field(min_length=1, max_length=50)
     object: str = Field(min_length=1, max_length=200)
@@ -281,6 +313,8 @@ def reject(store: StoreDep, claim_id: ClaimId) -> dict[str, Any]:
 
 class ClaimEdit(BaseModel):
     """Fields to change; absent fields keep their value. `start`/`end` "" clears a date."""
+
+    model_config = ConfigDict(extra="forbid")
 
     subject: str | None = Field(None, min_length=1, max_length=200)
     predicate: str | None = Field(None, min_length=1, max_length=50)

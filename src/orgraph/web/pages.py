@@ -64,7 +64,8 @@ def _at(text: str | None) -> str:
     return text.strip() if text and text.strip() else date.today().isoformat()
 
 
-@router.get("/lang/{code}", summary="Switch the UI language (remembered in a cookie)")
+# A link of the pages, not part of the API: it answers with a redirect to a page.
+@router.get("/lang/{code}", include_in_schema=False)
 def switch_language(
     code: Annotated[str, Path(pattern="^(en|de)$")],
     next: Annotated[str, Query(max_length=500)] = "/",
@@ -178,17 +179,25 @@ def document_page(request: Request, store: StoreDep, source_id: SourceArg) -> Re
     )
 
 
+Page = Annotated[int, Query(ge=1, le=1_000_000, description="Page of the queue (50 a page)")]
+
+
 @router.get("/review.json", summary="JSON twin of the review queue")
-def review_json(store: StoreDep, status: Status = Status.CANDIDATE) -> dict[str, Any]:
-    return views.review_view(store, status)
+def review_json(
+    store: StoreDep, status: Status = Status.CANDIDATE, page: Page = 1
+) -> dict[str, Any]:
+    return views.review_view(store, status, page)
 
 
 @router.get("/review", response_class=HTMLResponse, summary="Review queue: accept, reject, edit")
-def review_page(request: Request, store: StoreDep, status: Status = Status.CANDIDATE) -> Response:
+def review_page(
+    request: Request, store: StoreDep, status: Status = Status.CANDIDATE, page: Page = 1
+) -> Response:
+    view = views.review_view(store, status, page)
     return render(
         request,
         "review.html",
-        views.review_view(store, status),
-        f"/review.json?status={status.value}",
+        view,
+        f"/review.json?status={status.value}&page={view['page']}",
         statuses=list(Status),
     )

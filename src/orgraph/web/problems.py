@@ -9,15 +9,38 @@ from urllib.parse import quote
 
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
+from starlette.routing import Match
 
 from orgraph.errors import OrgraphError, UnknownEntity
 from orgraph.web.i18n import language, translator
 
 log = logging.getLogger("orgraph.web")
 PROBLEM = "application/problem+json"
+
+
+class ProblemBody(BaseModel):
+    """An RFC 9457 problem: what every 4xx and 5xx answer of the API carries."""
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str
+    suggestions: list[str] | None = None
+    errors: list[dict[str, Any]] | None = None
+
+
+# The failures every operation may answer with (documented in the OpenAPI description).
+COMMON = {
+    400: "Bad input: a date, name or value that cannot be read, or an untrusted Host",
+    401: "A token is needed (writes; reads of a private store)",
+    404: "No such entity, claim or document",
+    422: "A parameter or body that does not validate",
+    500: "The store cannot be read; the server log has the details",
+}
 
 
 class Problem(Exception):
@@ -82,6 +105,18 @@ def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
     ]
 
 
+def allowed_methods(request: Request) -> list[str]:
+    """The methods some route answers for this request's path (asked of the router itself)."""
+    return [
+        method
+        for method in ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+        if any(
+            route.matches({**request.scope, "method": method})[0] is Match.FULL
+            for route in request.app.router.routes
+        )
+    ]
+
+
 def install(app: FastAPI) -> None:
     """Register the handlers that turn every failure into a clean 4xx (or a bare 500)."""
 
@@ -105,12 +140,41 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
-        return problem(
-            request, exc.status_code, str(exc.detail), headers=getattr(exc, "headers", None)
-        )
+        headers = dict(getattr(exc, "headers", None) or {})
+        if exc.status_code == 405:  # every method of the path, not only the first route's
+            headers["Allow"] = ", ".join(allowed_methods(request))
+        return problem(request, exc.status_code, str(exc.detail), headers=headers)
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> Response:
         # Logged on the server for the operator; the client sees no internals.
         log.exception("unexpected error on %s", request.url.path)
         return problem(request, 500, "internal error; the server log has the details")
+
+
+def document(app: FastAPI) -> None:
+    """Describe the problem+json answers of every operation in the OpenAPI document, so that
+    clients (and schemathesis) know every status and content type the server may send."""
+    plain = app.openapi
+
+    def described() -> dict[str, Any]:
+        if app.openapi_schema is not None:
+            return app.openapi_schema
+        schema = plain()
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        components["Problem"] = ProblemBody.model_json_schema()
+        body = {"schema": {"$ref": "#/components/schemas/Problem"}}
+        page = {"schema": {"type": "string"}}
+        for operations in schema.get("paths", {}).values():
+            for operation in operations.values():
+                responses = operation.setdefault("responses", {})
+                extra = {int(code) for code in responses if str(code).isdigit()} - {200, 201}
+                for status in sorted(set(COMMON) | extra):
+                    entry = responses.setdefault(str(status), {})
+                    entry.setdefault("description", COMMON.get(status, HTTPStatus(status).phrase))
+                    if status >= 400:
+                        entry["content"] = {PROBLEM: body, "text/html": page}
+        app.openapi_schema = schema
+        return schema
+
+    app.openapi = described  # type: ignore[method-assign]

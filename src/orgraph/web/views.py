@@ -17,6 +17,7 @@ from orgraph.plot.layout import body_timeline, network
 from orgraph.store import Store
 
 MAX_RESULTS = 50
+REVIEW_PAGE = 50  # claims per page of the review queue
 
 
 class Refs:
@@ -25,6 +26,7 @@ class Refs:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.cache: dict[str, Entity] = {}
+        self.latest: dict[str, str] = {}  # entity id → its current name's entity id
 
     def entity(self, entity_id: str) -> Entity:
         if entity_id not in self.cache:
@@ -38,7 +40,9 @@ class Refs:
 
     def current(self, entity_id: str) -> dict[str, Any] | None:
         """The body's current name when it was renamed since (None when it still has this one)."""
-        latest = lineage(self.store, entity_id)[-1].entity_id
+        if entity_id not in self.latest:  # one lineage per entity and view, not per claim
+            self.latest[entity_id] = lineage(self.store, entity_id)[-1].entity_id
+        latest = self.latest[entity_id]
         return self.ref(latest) if latest != entity_id else None
 
     def claim(self, claim: Claim) -> dict[str, Any]:
@@ -64,8 +68,8 @@ def search_view(store: Store, q: str) -> dict[str, Any]:
 def bodies(store: Store, refs: Refs) -> list[dict[str, Any]]:
     """Bodies that have members, by their current names."""
     found: dict[str, None] = {}
-    for claim in store.claims(predicates=query.membership_predicates()):
-        found.setdefault(lineage(store, claim.object)[-1].entity_id, None)
+    for body in store.objects_of(query.membership_predicates()):  # each body's lineage once
+        found.setdefault(lineage(store, body)[-1].entity_id, None)
     return sorted((refs.ref(i) for i in found), key=lambda r: str(r["label"]))
 
 
@@ -218,14 +222,23 @@ def document_view(store: Store, source_id: str) -> dict[str, Any]:
     }
 
 
-def review_view(store: Store, status: Status) -> dict[str, Any]:
-    """Claims of one status with their histories, for accepting, rejecting or editing."""
+def review_view(store: Store, status: Status, page: int = 1) -> dict[str, Any]:
+    """One page of the claims of one status, with their histories, for accepting, rejecting
+    or editing. A page is bounded work however long the queue is."""
     refs = Refs(store)
-    claims = store.claims(status=status)
+    counts = store.claim_counts()
+    pages = max(1, -(-counts[status.value] // REVIEW_PAGE))
+    page = min(page, pages)
     rows = []
-    for claim in claims:
+    for claim in store.claims(status=status, limit=REVIEW_PAGE, offset=(page - 1) * REVIEW_PAGE):
         data = refs.claim(claim)
         data["history"] = [refs.claim(c) for c in store.history(claim.id)]
         rows.append(data)
-    counts = {s.value: len(store.claims(status=s)) for s in Status}
-    return {"status": status.value, "counts": counts, "claims": rows}
+    return {
+        "status": status.value,
+        "counts": counts,
+        "page": page,
+        "pages": pages,
+        "per_page": REVIEW_PAGE,
+        "claims": rows,
+    }
