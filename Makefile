@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test check lint typecheck bench serve clean ocr
+.PHONY: demo test check lint typecheck bench bench-store serve clean ocr
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -34,8 +34,13 @@ ocr:
 bench: $(STAMP)
 	$(BIN)/python -m orgraph.bench
 
+# Store and queries at 10k / 100k / 1M memberships against pyoxigraph (SIZES=10000 for a short run).
+SIZES ?= 10000,100000,1000000
+bench-store: $(STAMP)
+	$(BIN)/python -m orgraph.benchstore --sizes $(SIZES) --report BENCHMARKS.md
+
 serve: $(STAMP)
 	$(BIN)/orgraph serve
 
 clean:
-	rm -rf $(VENV) orgraph.db orgraph.db-wal orgraph.db-shm .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .bench-store orgraph.db orgraph.db-wal orgraph.db-shm .pytest_cache .mypy_cache .ruff_cache
