@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from functools import wraps
 from pathlib import Path
@@ -383,18 +383,23 @@ def retract_document(ctx: click.Context, document: str, fmt: str) -> None:
         )
 
 
+def _utf8_lines(path: Path) -> Iterator[str]:
+    """The file's lines, read as they are imported (memory flat in the file's size)."""
+    # newline="\n": only "\n" ends a line, never U+2028 or U+0085 inside a text.
+    with path.open(encoding="utf-8", newline="\n") as lines:
+        try:
+            yield from lines
+        except UnicodeDecodeError:
+            raise OrgraphError(f"{path}: not UTF-8 text") from None
+
+
 @main.command("import")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.pass_context
 @clean_errors
 def import_(ctx: click.Context, path: Path) -> None:
     """Import claims from a JSONL file: all lines or none."""
-    try:
-        # Only "\n" ends a line: str.splitlines() would also split at U+2028 or U+0085 in a text.
-        lines = path.read_text(encoding="utf-8").split("\n")
-    except UnicodeDecodeError:
-        raise OrgraphError(f"{path}: not UTF-8 text") from None
-    added = jsonl.import_lines(open_store(ctx, create=True), lines)
+    added = jsonl.import_lines(open_store(ctx, create=True), _utf8_lines(path))
     click.echo(f"imported {added} claims from {path}")
 
 

@@ -17,8 +17,8 @@ from typing import Any
 from orgraph.goldfile import GoldFact, GoldFile, load_gold
 from orgraph.ingest import ingest_text, read_document
 from orgraph.model import Claim, Entity, predicate
-from orgraph.reader.model import Reader, read
 from orgraph.names import acronym_key, name_key
+from orgraph.reader.model import Reader, read
 from orgraph.store import Store
 
 

@@ -43,7 +43,9 @@ def _words(text: str) -> list[str]:
 @cache
 def _trigger(word: str) -> tuple[str, ...]:
     """The predicates whose trigger starts with this word, by the rules' own lexicon."""
-    return tuple(sorted({t.predicate for t in lexicon().starting_with(fold(word), token_key(word))}))
+    return tuple(
+        sorted({t.predicate for t in lexicon().starting_with(fold(word), token_key(word))})
+    )
 
 
 def _line_key(text: str, start: int) -> str:
@@ -120,7 +122,9 @@ def candidates(text: str, extraction: Extraction) -> Iterator[Candidate]:
         index = _sentence_of(starts, mention.start)
         if index is not None:
             by_sentence.setdefault(index, []).append(mention)
-    title = next((sorted(by_sentence[i], key=lambda m: m.start)[0] for i in sorted(by_sentence)), None)
+    title = next(
+        (sorted(by_sentence[i], key=lambda m: m.start)[0] for i in sorted(by_sentence)), None
+    )
     topic = title
     for index, sentence in enumerate(extraction.sentences):
         ordered = sorted(by_sentence.get(index, []), key=lambda m: m.start)

@@ -119,7 +119,9 @@ def fit(train: list[Example], threshold: float = 0.5, c: float = 0.5) -> Model:
     names = vectorizer.get_feature_names_out()
     coef = model.coef_
     for column, feature in enumerate(names):
-        row = {i: float(coef[i, column]) for i in range(len(classes)) if abs(coef[i, column]) > 1e-3}
+        row = {
+            i: float(coef[i, column]) for i in range(len(classes)) if abs(coef[i, column]) > 1e-3
+        }
         if row:
             weights[str(feature)] = row
     info = {"examples": len(train), "positives": sum(e.label != "none" for e in train), "C": c}

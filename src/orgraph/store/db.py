@@ -67,6 +67,23 @@ class Withdrawal:
         }
 
 
+def rename_roots(edges: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Each entity on a rename edge → the first (smallest) id of its chain."""
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    edges = list(edges)
+    for old, new in edges:
+        a, b = root(old), root(new)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    return {x: root(x) for pair in edges for x in pair}
+
+
 class Store:
     """A claim store on SQLite. `Store()` is in memory; `Store("orgraph.db")` a file."""
 
@@ -541,6 +558,10 @@ class Store:
 
     def rename_identity(self, conn: Connection | None = None) -> dict[str, str]:
         """Each entity in a rename chain → the chain's first entity (bodies across their names)."""
+        return rename_roots(self.rename_edges(conn))
+
+    def rename_edges(self, conn: Connection | None = None) -> list[tuple[str, str]]:
+        """(old, new) for every rename: the gazetteer's, and current `renamed_to` statements."""
         with self._reading(conn) as c:
             edges = [
                 (p, s)
@@ -550,27 +571,17 @@ class Store:
                     )
                 )
             ]
-            edges += list(
-                c.execute(
+            edges += [
+                (s, o)
+                for s, o in c.execute(
                     select(t.claims.c.subject_id, t.claims.c.object_id).where(
                         t.claims.c.predicate == "renamed_to",
                         t.claims.c.retracted_at.is_(None),
                         t.claims.c.status != Status.REJECTED.value,
                     )
                 )
-            )
-        parent: dict[str, str] = {}
-
-        def root(x: str) -> str:
-            while parent.get(x, x) != x:
-                x = parent[x]
-            return x
-
-        for old, new in edges:
-            a, b = root(old), root(new)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
-        return {x: root(x) for pair in edges for x in pair}
+            ]
+        return edges
 
     def claim(self, claim_id: str, conn: Connection | None = None) -> Claim:
         with self._reading(conn) as c:
