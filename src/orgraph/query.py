@@ -245,29 +245,33 @@ def members_at(
     """Who was a member (any role) of the body, across its renames, on some day of `at`."""
     entity, periods = _body(store, body)
     period = period_of(at)
-    rows = []
-    for member_id, verdicts in _membership_verdicts(
-        store, [p.entity_id for p in periods], at, as_known
-    ).items():
-        verdict, claims = _best(verdicts)
-        if verdict.answer is Answer.NO:
-            continue
-        rows.append(
-            MemberRow(
-                store.entity(member_id), verdict, claims, [store.entity(c.object) for c in claims]
-            )
-        )
+    best = {
+        member_id: _best(verdicts)
+        for member_id, verdicts in _membership_verdicts(
+            store, [p.entity_id for p in periods], at, as_known
+        ).items()
+    }
+    best = {m: vc for m, vc in best.items() if vc[0].answer is not Answer.NO}
+    then = name_at(periods, *period)
+    # Every entity the answer names, in one batch.
+    known = store.entities_by_id(
+        [*best, *(c.object for _, claims in best.values() for c in claims), *then]
+    )
+    rows = [
+        MemberRow(known[m], verdict, claims, [known[c.object] for c in claims])
+        for m, (verdict, claims) in best.items()
+    ]
     rows.sort(key=lambda r: (r.answer is not Answer.YES, _start_key(r.claims[0]), r.entity.label))
-    names_then = [store.entity(i) for i in name_at(periods, *period)]
-    return Members(entity, at, rows, names_then)
+    return Members(entity, at, rows, [known[i] for i in then])
 
 
 def _disagreement(
-    store: Store, verdicts: list[tuple[Verdict, Claim]]
+    periods: list[NamePeriod], verdicts: list[tuple[Verdict, Claim]]
 ) -> tuple[Verdict, list[Claim]] | None:
     """Statements that contradict each other and answer differently: the sources disagree, and
     the answer says so instead of choosing one (SPEC §1)."""
-    identity = store.rename_identity()
+    # The statements share their member; only the body's names need to be one identity.
+    identity = {p.entity_id: periods[0].entity_id for p in periods}
     for index, (va, a) in enumerate(verdicts):
         for vb, b in verdicts[index + 1 :]:
             if va.answer is not vb.answer and contradicts(a, b, identity):
@@ -291,17 +295,19 @@ def is_member(
     org = store.resolve(member)
     entity, periods = _body(store, body)
     period = period_of(at)
-    names_then = [store.entity(i) for i in name_at(periods, *period)]
+    then = name_at(periods, *period)
+    known = store.entities_by_id(then)
+    names_then = [known[i] for i in then]
     verdicts = _membership_verdicts(store, [p.entity_id for p in periods], at, as_known)
     if org.id in verdicts:
         verdict, claims = _best(verdicts[org.id])
-        disagreement = _disagreement(store, verdicts[org.id])
+        disagreement = _disagreement(periods, verdicts[org.id])
         if disagreement is not None:
             verdict, claims = disagreement
         evidence = [e for c in claims for e in c.evidence]
         roles = sorted({c.role or "member" for c in claims})
         return MembershipVerdict(org, entity, at, verdict, evidence, names_then, roles)
-    closed = _complete_at(store, entity, periods, at, as_known)
+    closed = _complete_at(store, periods, verdicts, at, as_known)
     if closed is not None:
         return MembershipVerdict(org, entity, at, closed[0], closed[1], names_then)
     return MembershipVerdict(org, entity, at, Verdict(Answer.UNCERTAIN, "unlinked"), [], names_then)
@@ -309,15 +315,14 @@ def is_member(
 
 def _complete_at(
     store: Store,
-    body: Entity,
     periods: list[NamePeriod],
+    verdicts: dict[str, list[tuple[Verdict, Claim]]],
     at: FuzzyDate | date,
     as_known: date | None,
 ) -> tuple[Verdict, list[Evidence]] | None:
     """A stated count (or complete list) for that date that the certain members already fill."""
     first, last = period_of(at)
-    members = members_at(store, body.id, at, as_known)
-    certain = sum(1 for m in members.members if m.answer is Answer.YES)
+    certain = sum(1 for v in verdicts.values() if _best(v)[0].answer is Answer.YES)
     for stated in store.stated_counts([p.entity_id for p in periods], as_known):
         if stated.at is None or not (stated.at.lower <= last and first <= stated.at.upper):
             continue
@@ -357,14 +362,8 @@ def claim_json(claim: Claim, subject: Entity, obj: Entity) -> dict[str, Any]:
 
 
 def _relations_of(store: Store, claims: list[Claim]) -> list[Relation]:
-    cache: dict[str, Entity] = {}
-
-    def get(entity_id: str) -> Entity:
-        if entity_id not in cache:
-            cache[entity_id] = store.entity(entity_id)
-        return cache[entity_id]
-
-    return [Relation(c, get(c.subject), get(c.object)) for c in claims]
+    known = store.entities_by_id(e for c in claims for e in (c.subject, c.object))
+    return [Relation(c, known[c.subject], known[c.object]) for c in claims]
 
 
 def relations(
@@ -412,10 +411,9 @@ class NameRecord:
 def names(store: Store, entity: str, as_known: date | None = None) -> list[NameRecord]:
     """The body's names over time, oldest first, with the sentences that say so."""
     first = store.resolve(entity)
-    return [
-        NameRecord(store.entity(p.entity_id), p.since, p.until, p.evidence)
-        for p in lineage(store, first.id, as_known)
-    ]
+    periods = lineage(store, first.id, as_known)
+    known = store.entities_by_id(p.entity_id for p in periods)
+    return [NameRecord(known[p.entity_id], p.since, p.until, p.evidence) for p in periods]
 
 
 def former_names(store: Store, entity: str, as_known: date | None = None) -> list[NameRecord]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from datetime import datetime
+from functools import lru_cache
 from typing import IO, Any
 
 from sqlalchemy import Connection, select
@@ -74,17 +75,31 @@ def _interval(line: dict[str, Any]) -> Interval:
 def _entity(ref: Any) -> Entity:
     if not isinstance(ref, dict) or not isinstance(ref.get("id"), str) or not ref.get("label"):
         raise InvalidImport("subject/object must be {id, label, aliases}")
-    aliases = [a for a in ref.get("aliases", []) if isinstance(a, str)]
-    optional = {k: ref.get(k) for k in ("type", "parent", "wikidata")}
-    if any(v is not None and not isinstance(v, str) for v in optional.values()):
+    aliases = tuple(a for a in ref.get("aliases", []) if isinstance(a, str))
+    optional = tuple(ref.get(k) for k in ("type", "parent", "wikidata"))
+    if any(v is not None and not isinstance(v, str) for v in optional):
         raise InvalidImport("type, parent and wikidata must be strings")
+    return _known_entity(ref["id"], str(ref["label"]), aliases, *optional)
+
+
+@lru_cache(maxsize=65_536)
+def _known_entity(
+    entity_id: str,
+    label: str,
+    aliases: tuple[str, ...],
+    kind: str | None,
+    parent: str | None,
+    wikidata: str | None,
+) -> Entity:
+    """One Entity per distinct reference: a large import names the same bodies on many lines.
+    (The import only reads these entities.)"""
     return Entity(
-        ref["id"],
-        optional["type"] or "organization",
-        ref["label"],
+        entity_id,
+        kind or "organization",
+        label,
         [Name(a, "", "seen") for a in aliases],
-        parent=optional["parent"],
-        wikidata=optional["wikidata"],
+        parent=parent,
+        wikidata=wikidata,
     )
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Sequence
+from typing import Any
 
-from sqlalchemy import Connection, Integer, func, literal_column, select
+from sqlalchemy import Connection, Integer, Table, func, literal_column, select
 from sqlalchemy.sql.elements import ColumnClause
 
 from orgraph.model import Claim, Entity, Name
@@ -95,7 +96,7 @@ def add_claims(conn: Connection, claims: Sequence[Claim]) -> None:
     for claim in claims:
         claim.id = claim.id or "c" + uuid.uuid4().hex[:15]
         claim.recorded_at = claim.recorded_at or moment
-    conn.execute(t.claims.insert(), [{**claim_columns(c), "supersedes": None} for c in claims])
+    insert_many(conn, t.claims, [{**claim_columns(c), "supersedes": None} for c in claims])
     evidence = [
         {
             "claim_id": claim.id,
@@ -109,5 +110,20 @@ def add_claims(conn: Connection, claims: Sequence[Claim]) -> None:
         for claim in claims
         for ev in claim.evidence
     ]
-    if evidence:
-        conn.execute(t.evidence.insert(), evidence)
+    insert_many(conn, t.evidence, evidence)
+
+
+def insert_many(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """executemany with the statement compiled once for the dialect.
+
+    `conn.execute(table.insert(), rows)` processes every row's parameters in Python: at a
+    million claims that was the largest cost of an import after JSON parsing."""
+    if not rows:
+        return
+    compiled = table.insert().compile(dialect=conn.dialect, column_keys=list(rows[0]))
+    if compiled.positional:
+        order = compiled.positiontup or []
+        params: list[Any] = [tuple(row[key] for key in order) for row in rows]
+    else:
+        params = rows
+    conn.exec_driver_sql(str(compiled), params)

@@ -245,29 +245,36 @@ class Store:
         self._insert_names(conn, entity_id, fresh.values())
 
     def entity(self, entity_id: str, conn: Connection | None = None) -> Entity:
+        found = self.entities_by_id([entity_id], conn)
+        if entity_id not in found:
+            raise UnknownEntity(entity_id)
+        return found[entity_id]
+
+    def entities_by_id(
+        self, entity_ids: Iterable[str], conn: Connection | None = None
+    ) -> dict[str, Entity]:
+        """The stored entities among these ids, with their names: two statements per 500 ids."""
+        ids = sorted(set(entity_ids))
+        found: dict[str, Entity] = {}
         with self._reading(conn) as c:
-            row = c.execute(select(t.entities).where(t.entities.c.id == entity_id)).first()
-            if row is None:
-                raise UnknownEntity(entity_id)
-            names = c.execute(
-                select(t.names).where(t.names.c.entity_id == entity_id).order_by(t.names.c.id)
-            ).all()
-        return Entity(
-            id=row.id,
-            type=row.type,
-            label=row.label,
-            parent=row.parent_id,
-            wikidata=row.wikidata,
-            names=[
-                Name(
-                    n.name,
-                    n.lang,
-                    n.kind,
-                    date_from({"v_edtf": n.valid_until, "v_mod": None, "v_text": ""}, "v"),
-                )
-                for n in names
-            ],
-        )
+            for first in range(0, len(ids), 500):
+                chunk = ids[first : first + 500]
+                names: dict[str, list[Name]] = {}
+                for n in c.execute(
+                    select(t.names).where(t.names.c.entity_id.in_(chunk)).order_by(t.names.c.id)
+                ):
+                    valid = date_from({"v_edtf": n.valid_until, "v_mod": None, "v_text": ""}, "v")
+                    names.setdefault(n.entity_id, []).append(Name(n.name, n.lang, n.kind, valid))
+                for row in c.execute(select(t.entities).where(t.entities.c.id.in_(chunk))):
+                    found[row.id] = Entity(
+                        id=row.id,
+                        type=row.type,
+                        label=row.label,
+                        parent=row.parent_id,
+                        wikidata=row.wikidata,
+                        names=names.get(row.id, []),
+                    )
+        return found
 
     def entity_ids(self, conn: Connection | None = None) -> set[str]:
         with self._reading(conn) as c:
@@ -276,7 +283,8 @@ class Store:
     def entities(self, conn: Connection | None = None) -> list[Entity]:
         with self._reading(conn) as c:
             ids = list(c.scalars(select(t.entities.c.id).order_by(t.entities.c.id)))
-            return [self.entity(i, c) for i in ids]
+            found = self.entities_by_id(ids, c)
+            return [found[i] for i in ids]
 
     def resolve(self, name: str, conn: Connection | None = None) -> Entity:
         """The entity a name denotes: by id, acronym, or any inflected form of any name.
@@ -350,9 +358,17 @@ class Store:
                 if score:
                     scored[entity_id] = max(scored.get(entity_id, 0), score)
             ranked = sorted(scored, key=lambda i: (-scored[i], i))[:limit]
-            return [self.entity(i, c) for i in ranked]
+            found = self.entities_by_id(ranked, c)
+            return [found[i] for i in ranked]
 
-    def successions(self, conn: Connection | None = None) -> list[Succession]:
+    def successions(
+        self, conn: Connection | None = None, *, touching: Sequence[str] | None = None
+    ) -> list[Succession]:
+        """The gazetteer's identity changes (those with one of `touching` on either side)."""
+        query = select(t.successions)
+        if touching is not None:
+            s_ = t.successions.c
+            query = query.where(or_(s_.predecessor_id.in_(touching), s_.successor_id.in_(touching)))
         with self._reading(conn) as c:
             return [
                 Succession(
@@ -361,7 +377,7 @@ class Store:
                     r.change,
                     date_from({"u_edtf": r.until, "u_mod": None, "u_text": ""}, "u"),
                 )
-                for r in c.execute(select(t.successions))
+                for r in c.execute(query)
             ]
 
     # -- sources ------------------------------------------------------------------
