@@ -12,21 +12,41 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
-from rich.console import Console
-from rich.table import Table
 
-from orgraph import checks, curation, query
 from orgraph.errors import OrgraphError
-from orgraph.export import jsonl, sinks
 from orgraph.fuzzydate import shown
-from orgraph.interval import EndState
-from orgraph.store import Store
+from orgraph.lazy import LazyModule
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from orgraph import checks, curation, query
+    from orgraph.export import jsonl, sinks
+    from orgraph.store import Store
+else:
+    # Start-up: `orgraph --help` and a query should not pay for SQLAlchemy, rich, the temporal
+    # tagger or the exporters before they are used (SPEC: under 0.3 s CPU).
+    checks, curation, query = (LazyModule(f"orgraph.{m}") for m in ("checks", "curation", "query"))
+    jsonl, sinks = (LazyModule(f"orgraph.export.{m}") for m in ("jsonl", "sinks"))
 
 F = TypeVar("F", bound=Callable[..., Any])
-console = Console(highlight=False, soft_wrap=True)
+
+
+class _Console:
+    """rich's Console, made on first use (importing rich costs a tenth of a second)."""
+
+    def __getattr__(self, name: str) -> Any:
+        from rich.console import Console
+
+        if "_real" not in self.__dict__:
+            self.__dict__["_real"] = Console(highlight=False, soft_wrap=True)
+        return getattr(self.__dict__["_real"], name)
+
+
+console = cast("Console", _Console())
 FORMAT = click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
@@ -53,10 +73,18 @@ def clean_errors(command: F) -> F:
 
 
 def open_store(ctx: click.Context, *, create: bool = False) -> Store:
+    from orgraph.store import Store
+
     store = Store(ctx.obj["db"], create=create)
     if create:
         store.seed()
     return store
+
+
+def _table(title: str) -> Any:
+    from rich.table import Table
+
+    return Table(title=title)
 
 
 def emit_json(data: Any) -> None:
@@ -134,6 +162,8 @@ def add(
         qualifiers[key.strip()] = value.strip()
     if sum(bool(x) for x in (end, ended, end_unknown)) > 1:
         raise OrgraphError("give at most one of --end, --ended and --end-unknown")
+    from orgraph.interval import EndState
+
     end_state = EndState.ENDED if ended else EndState.UNKNOWN if end_unknown else None
     store = open_store(ctx)
     claim = curation.add_claim(
@@ -193,7 +223,7 @@ def members(ctx: click.Context, body: str, at: str, as_known: Any, fmt: str) -> 
         emit_json(data)
         return
     then = " / ".join(b["label"] for b in data["body_then"])
-    table = Table(title=f"Members of {data['body']['label']} (then: {then}) at {at}")
+    table = _table(title=f"Members of {data['body']['label']} (then: {then}) at {at}")
     for column in ("member", "answer", "role", "since", "evidence"):
         table.add_column(column)
     for row in data["members"]:
@@ -232,7 +262,7 @@ def is_member(ctx: click.Context, org: str, body: str, at: str, as_known: Any, f
 
 
 def _print_relations(rows: list[query.Relation], title: str) -> None:
-    table = Table(title=title)
+    table = _table(title=title)
     for column in ("subject", "predicate", "object", "from", "to", "status", "evidence"):
         table.add_column(column)
     for row in rows:
@@ -441,6 +471,7 @@ def ingest(
 
     Reads plain text (any common encoding), Markdown, HTML, PDF, DOCX and ODT.
     """
+    from rich.console import Console
     from rich.progress import Progress
 
     from orgraph.documents import ocr as tesseract
