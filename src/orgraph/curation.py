@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 
+from orgraph.errors import InvalidDate
 from orgraph.fuzzydate import FuzzyDate
 from orgraph.interval import EndState, Interval
 from orgraph.model import Claim, Evidence, Status
@@ -20,7 +22,8 @@ def read_date(text: str | None) -> FuzzyDate | None:
     if not text:
         return None
     if _NUMERIC_DATE.fullmatch(text.strip()):
-        return FuzzyDate.parse(text.strip())  # the tagger reads these the same way
+        with suppress(InvalidDate):  # an impossible date: the tagger words the error
+            return FuzzyDate.parse(text.strip())  # the tagger reads these the same way
     # The tagger compiles its lexicon on import: only a date in words needs it.
     from orgraph.pipeline.timeexpr import parse_date
 
