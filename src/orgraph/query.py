@@ -153,12 +153,37 @@ def _best(verdicts: list[tuple[Verdict, Claim]]) -> tuple[Verdict, list[Claim]]:
 
 
 def _membership_verdicts(
-    store: Store, body_ids: list[str], at: FuzzyDate | date, as_known: date | None
+    store: Store,
+    body_ids: list[str],
+    at: FuzzyDate | date,
+    as_known: date | None,
+    member: str | None = None,
 ) -> dict[str, list[tuple[Verdict, Claim]]]:
+    """Each member's verdicts, one per statement. Without `member`, statements certainly
+    outside the period are left out in SQL: they can only answer no, and members-at lists no
+    one for a no."""
     period = period_of(at)
     by_member: dict[str, list[tuple[Verdict, Claim]]] = defaultdict(list)
     ended = _body_end(store, body_ids[-1], as_known) if body_ids else None
-    claims = store.claims(objects=body_ids, predicates=membership_predicates(), as_known=as_known)
+    kinds = membership_predicates()
+    if member is not None:
+        claims = store.claims(
+            subjects=[member], objects=body_ids, predicates=kinds, as_known=as_known
+        )
+    else:
+        claims = store.claims(objects=body_ids, predicates=kinds, during=period, as_known=as_known)
+        # An end stated by another statement of the same membership can close an ongoing one
+        # past what its sources vouch for (`_stated_end`): those members' statements in full.
+        vouched = sorted({c.subject for c in claims if c.interval.attested is not None})
+        if vouched:
+            seen = {c.id for c in claims}
+            claims += [
+                c
+                for c in store.claims(
+                    subjects=vouched, objects=body_ids, predicates=kinds, as_known=as_known
+                )
+                if c.id not in seen
+            ]
     for claim in claims:
         interval = claim.interval
         # Nobody stays a member of a body that was replaced or merged away, nor past an end
@@ -298,7 +323,7 @@ def is_member(
     then = name_at(periods, *period)
     known = store.entities_by_id(then)
     names_then = [known[i] for i in then]
-    verdicts = _membership_verdicts(store, [p.entity_id for p in periods], at, as_known)
+    verdicts = _membership_verdicts(store, [p.entity_id for p in periods], at, as_known, org.id)
     if org.id in verdicts:
         verdict, claims = _best(verdicts[org.id])
         disagreement = _disagreement(periods, verdicts[org.id])
@@ -307,7 +332,7 @@ def is_member(
         evidence = [e for c in claims for e in c.evidence]
         roles = sorted({c.role or "member" for c in claims})
         return MembershipVerdict(org, entity, at, verdict, evidence, names_then, roles)
-    closed = _complete_at(store, periods, verdicts, at, as_known)
+    closed = _complete_at(store, periods, at, as_known)
     if closed is not None:
         return MembershipVerdict(org, entity, at, closed[0], closed[1], names_then)
     return MembershipVerdict(org, entity, at, Verdict(Answer.UNCERTAIN, "unlinked"), [], names_then)
@@ -316,16 +341,18 @@ def is_member(
 def _complete_at(
     store: Store,
     periods: list[NamePeriod],
-    verdicts: dict[str, list[tuple[Verdict, Claim]]],
     at: FuzzyDate | date,
     as_known: date | None,
 ) -> tuple[Verdict, list[Evidence]] | None:
     """A stated count (or complete list) for that date that the certain members already fill."""
     first, last = period_of(at)
-    certain = sum(1 for v in verdicts.values() if _best(v)[0].answer is Answer.YES)
+    certain: int | None = None  # counted only when a stated count is there to compare with
     for stated in store.stated_counts([p.entity_id for p in periods], as_known):
         if stated.at is None or not (stated.at.lower <= last and first <= stated.at.upper):
             continue
+        if certain is None:
+            everyone = _membership_verdicts(store, [p.entity_id for p in periods], at, as_known)
+            certain = sum(1 for v in everyone.values() if _best(v)[0].answer is Answer.YES)
         if stated.count == certain or stated.complete:
             evidence = [stated.evidence] if stated.evidence else []
             return Verdict(Answer.NO, "complete", {"count": stated.count}), evidence

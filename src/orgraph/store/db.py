@@ -693,12 +693,28 @@ class Store:
         status: Status | None = None,
         as_known: date | datetime | None = None,
         include_rejected: bool = False,
+        during: tuple[date, date] | None = None,
         limit: int | None = None,
         conn: Connection | None = None,
     ) -> list[Claim]:
-        """Claims that are current (or were, on `as_known`), filtered; rejected ones left out."""
+        """Claims that are current (or were, on `as_known`), filtered; rejected ones left out.
+
+        `during` (first, last day) leaves out claims certainly outside that period: begun after
+        it or ended before it (the stored bounds are the widest the dates allow). Claims with
+        qualifiers stay, whatever their dates: a qualifier can date them otherwise."""
         c_ = t.claims.c
         query = select(t.claims)
+        if during is not None:
+            first, last = (day.isoformat() for day in during)
+            query = query.where(
+                or_(
+                    and_(
+                        or_(c_.start_lower.is_(None), c_.start_lower <= last),
+                        or_(c_.end_upper.is_(None), c_.end_upper >= first),
+                    ),
+                    c_.qualifiers != "{}",
+                )
+            )
         cutoff = as_known_stamp(as_known)
         if cutoff is None:
             query = query.where(c_.retracted_at.is_(None))
