@@ -241,7 +241,7 @@ def _held_relations(
     conn: Connection, claims: list[Claim], identity: dict[str, str], before: int
 ) -> set[tuple[str, str, str]]:
     """The relations among these claims' that the store held before the import: one query."""
-    if not claims:
+    if not claims or before == 0:  # an empty store held nothing
         return set()
     ends = sorted(_lineage_members({e for c in claims for e in (c.subject, c.object)}, identity))
     c_ = t.claims.c
