@@ -9,10 +9,12 @@ counts as a member when it certainly was one on some day of that period.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from functools import wraps
+from typing import Any, TypeVar
 
 from orgraph.errors import InvalidClaim, InvalidDate
 from orgraph.fuzzydate import FuzzyDate
@@ -24,6 +26,18 @@ from orgraph.statements import contradicts
 from orgraph.store import Store
 
 Period = tuple[date, date]
+Q = TypeVar("Q", bound=Callable[..., Any])
+
+
+def _answer(question: Q) -> Q:
+    """Answer from one read snapshot: every statement of the answer on one connection."""
+
+    @wraps(question)
+    def answered(store: Store, *args: Any, **kwargs: Any) -> Any:
+        with store.snapshot():
+            return question(store, *args, **kwargs)
+
+    return answered  # type: ignore[return-value]
 
 
 def period_of(at: FuzzyDate | date) -> Period:
@@ -264,6 +278,7 @@ def _body(store: Store, body: str) -> tuple[Entity, list[NamePeriod]]:
     return (entity if current == entity.id else store.entity(current)), periods
 
 
+@_answer
 def members_at(
     store: Store, body: str, at: FuzzyDate | date, as_known: date | None = None
 ) -> Members:
@@ -313,6 +328,7 @@ def _start_key(claim: Claim) -> date:
     return claim.interval.start.lower if claim.interval.start else date.max
 
 
+@_answer
 def is_member(
     store: Store, member: str, body: str, at: FuzzyDate | date, as_known: date | None = None
 ) -> MembershipVerdict:
@@ -393,6 +409,7 @@ def _relations_of(store: Store, claims: list[Claim]) -> list[Relation]:
     return [Relation(c, known[c.subject], known[c.object]) for c in claims]
 
 
+@_answer
 def relations(
     store: Store,
     entity: str,
@@ -414,6 +431,7 @@ def relations(
     return _relations_of(store, claims)
 
 
+@_answer
 def timeline(store: Store, entity: str, as_known: date | None = None) -> list[Relation]:
     """The entity's dated history: every claim involving it (or its former names), by start date."""
     return relations(store, entity, as_known=as_known)
@@ -435,6 +453,7 @@ class NameRecord:
         }
 
 
+@_answer
 def names(store: Store, entity: str, as_known: date | None = None) -> list[NameRecord]:
     """The body's names over time, oldest first, with the sentences that say so."""
     first = store.resolve(entity)
@@ -443,6 +462,7 @@ def names(store: Store, entity: str, as_known: date | None = None) -> list[NameR
     return [NameRecord(known[p.entity_id], p.since, p.until, p.evidence) for p in periods]
 
 
+@_answer
 def former_names(store: Store, entity: str, as_known: date | None = None) -> list[NameRecord]:
     first = store.resolve(entity)
     records = names(store, first.id, as_known)
@@ -450,6 +470,7 @@ def former_names(store: Store, entity: str, as_known: date | None = None) -> lis
     return records[:index]
 
 
+@_answer
 def founders(store: Store, body: str, as_known: date | None = None) -> list[Relation]:
     """Members recorded with the role founding_member, across the body's names."""
     _, periods = _body(store, body)
@@ -459,6 +480,7 @@ def founders(store: Store, body: str, as_known: date | None = None) -> list[Rela
     return _relations_of(store, [c for c in claims if c.role == "founding_member"])
 
 
+@_answer
 def joined_between(
     store: Store,
     body: str,
@@ -495,6 +517,7 @@ def joined_between(
     return [(r, found[r.subject.id][1]) for r in sorted(rows, key=lambda r: _start_key(r.claim))]
 
 
+@_answer
 def since(store: Store, member: str, body: str, as_known: date | None = None) -> list[Relation]:
     """The membership claims of `member` in `body` (all roles), earliest start first."""
     org = store.resolve(member)
@@ -509,6 +532,7 @@ def since(store: Store, member: str, body: str, as_known: date | None = None) ->
     return _relations_of(store, claims)
 
 
+@_answer
 def leads(store: Store, member: str, as_known: date | None = None) -> list[Relation]:
     org = store.resolve(member)
     return _relations_of(

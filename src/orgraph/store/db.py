@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import sqlite3
+import threading
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -92,6 +93,7 @@ class Store:
         if self.path is not None and not create and not self.path.exists():
             raise StoreError(f"no database at {self.path} (run `orgraph init` first)")
         self.engine = self._connect()
+        self._local = threading.local()  # the connection of a `snapshot()`, per thread
         self._migrate()
 
     # -- connection ---------------------------------------------------------------
@@ -149,7 +151,23 @@ class Store:
             raise StoreError(f"database error, nothing written: {reason}") from None
 
     @contextmanager
+    def snapshot(self) -> Iterator[Connection]:
+        """One connection and one read snapshot for every read inside: a whole answer's
+        statements share them instead of each opening its own."""
+        shared = getattr(self._local, "conn", None)
+        if shared is not None:
+            yield shared
+            return
+        with self._reading(None) as conn:
+            self._local.conn = conn
+            try:
+                yield conn
+            finally:
+                self._local.conn = None
+
+    @contextmanager
     def _reading(self, conn: Connection | None) -> Iterator[Connection]:
+        conn = conn if conn is not None else getattr(self._local, "conn", None)
         if conn is not None:
             yield conn
         else:
