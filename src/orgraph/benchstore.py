@@ -19,6 +19,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -90,28 +91,30 @@ def timed_import(jsonl: Path, db: Path, timeout: float) -> tuple[bool, float, fl
     """`orgraph --db DB import JSONL` in a child: ok, wall s, CPU s, peak RSS MB, note."""
     command = [sys.executable, "-c", "from orgraph.cli import main; main()"]
     started = time.perf_counter()
-    child = subprocess.Popen(
-        [*command, "--db", str(db), "import", str(jsonl)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    deadline = started + timeout
-    while True:
-        pid, status, usage = os.wait4(child.pid, os.WNOHANG)
-        if pid:
-            break
-        if time.perf_counter() > deadline:
-            child.kill()
-            pid, status, usage = os.wait4(child.pid, 0)
-            wall = time.perf_counter() - started
-            cpu = usage.ru_utime + usage.ru_stime
-            return False, wall, cpu, usage.ru_maxrss / 1024, f"import stopped after {wall:.0f} s"
-        time.sleep(0.05)
+    with (
+        tempfile.TemporaryFile() as errors,
+        subprocess.Popen(
+            [*command, "--db", str(db), "import", str(jsonl)],
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+        ) as child,
+    ):
+        while not (waited := os.wait4(child.pid, os.WNOHANG))[0]:
+            if time.perf_counter() > started + timeout:
+                child.kill()
+                waited = os.wait4(child.pid, 0)
+                break
+            time.sleep(0.05)
+        child.returncode = os.waitstatus_to_exitcode(waited[1])  # reaped here, not by Popen
+        errors.seek(0)
+        error = errors.read().decode(errors="replace").strip()
     wall = time.perf_counter() - started
-    cpu = usage.ru_utime + usage.ru_stime
-    error = child.stderr.read().decode() if child.stderr else ""
-    ok = os.waitstatus_to_exitcode(status) == 0
-    return ok, wall, cpu, usage.ru_maxrss / 1024, "" if ok else error.strip()[:200]
+    usage = waited[2]
+    cpu, rss = usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    if wall > timeout:
+        return False, wall, cpu, rss, f"import stopped after {wall:.0f} s"
+    ok = child.returncode == 0
+    return ok, wall, cpu, rss, "" if ok else error[:200]
 
 
 def _measure(ask: Callable[[Any], int], questions: list[Any]) -> Timing:
