@@ -337,7 +337,7 @@ def is_member(
     entity, periods = _body(store, body)
     period = period_of(at)
     then = name_at(periods, *period)
-    known = store.entities_by_id(then)
+    known = {entity.id: entity} if set(then) == {entity.id} else store.entities_by_id(then)
     names_then = [known[i] for i in then]
     verdicts = _membership_verdicts(store, [p.entity_id for p in periods], at, as_known, org.id)
     if org.id in verdicts:

@@ -311,8 +311,9 @@ class Store:
         """
         text = name.strip()
         with self._reading(conn) as c:
-            if c.execute(select(t.entities.c.id).where(t.entities.c.id == text)).first():
-                return self.entity(text, c)
+            by_id = self.entities_by_id([text], c)
+            if text in by_id:
+                return by_id[text]
             for key in self._candidate_keys(text):
                 ids = list(
                     dict.fromkeys(
