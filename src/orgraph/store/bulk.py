@@ -51,11 +51,11 @@ def merge_entities(conn: Connection, entities: Iterable[Entity]) -> None:
                 for e in fresh
             ],
         )
-    have = set(
-        conn.execute(
-            select(t.names.c.entity_id, t.names.c.name).where(t.names.c.entity_id.in_(ids))
-        )
+    # A new entity has none of its names yet: only the known ones' names are read.
+    names_of_known = select(t.names.c.entity_id, t.names.c.name).where(
+        t.names.c.entity_id.in_(sorted(known))
     )
+    have = set(conn.execute(names_of_known)) if known else set()
     rows = [
         {
             "entity_id": entity_id,
