@@ -258,3 +258,22 @@ def test_demo_and_shared_corpus_give_one_row_per_gmg_member(demo_and_shared: Sto
     for relation in query.relations(demo_and_shared, "GMG"):
         if relation.claim.predicate == "member_of" and relation.claim.interval.start:
             assert len({e.source for e in relation.claim.evidence}) == 2
+
+
+def test_the_network_draws_a_renamed_body_as_one_node_named_as_it_was_then(
+    demo_and_shared: Store,
+) -> None:
+    client = Client(create_app(demo_and_shared))
+    early = client.get("/network.json", params={"at": "2004"}).json()
+    late = client.get("/network.json", params={"at": "2008"}).json()
+    for view in (early, late):
+        ids = [n["id"] for n in view["nodes"]]
+        assert "gmg" in ids and "geneva-migration-group" not in ids
+        assert all(e["predicate"] != "renamed_to" for e in view["edges"])
+    label = {
+        v: next(n["label"] for n in view["nodes"] if n["id"] == "gmg")
+        for v, view in (("early", early), ("late", late))
+    }
+    assert label == {"early": "Geneva Migration Group", "late": "Global Migration Group"}
+    # Memberships stated under the former name are edges of the one node.
+    assert any(e["object"] == "gmg" and e["subject"] == "ilo" for e in early["edges"])

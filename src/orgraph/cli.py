@@ -32,6 +32,9 @@ else:
     checks, curation, query = (LazyModule(f"orgraph.{m}") for m in ("checks", "curation", "query"))
     jsonl, sinks = (LazyModule(f"orgraph.export.{m}") for m in ("jsonl", "sinks"))
 
+if TYPE_CHECKING:
+    from orgraph.stages import StageSummary
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -519,16 +522,36 @@ def ingest(
 
 
 @main.command("eval")
-@click.argument(
-    "gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--stages",
+    is_flag=True,
+    help="Measure each stage: mentions, candidates, relations, dates (per file, language, all).",
+)
+@click.option(
+    "--summary",
+    is_flag=True,
+    help="With --stages: only the per-language and overall rows (for a split not to be read).",
 )
 @FORMAT
 @clean_errors
-def eval_(gold: tuple[Path, ...], fmt: str) -> None:
-    """Score extraction against gold files: precision, recall, F1 with and without dates."""
-    from orgraph.evaluate import evaluate
+def eval_(gold: tuple[Path, ...], stages: bool, summary: bool, fmt: str) -> None:
+    """Score extraction against gold files (or folders of *.gold.json): precision, recall, F1 with and without dates."""
+    from orgraph.evaluate import evaluate, gold_files
 
-    reports = [evaluate(path) for path in gold]
+    paths = gold_files(gold)
+    if stages:
+        from orgraph.stages import measure, summarize
+
+        result = summarize(measure(path) for path in paths)
+        if summary:
+            result.files = []
+        if fmt == "json":
+            emit_json(result.to_json())
+        else:
+            print_stages(result)
+        return
+    reports = [evaluate(path) for path in paths]
     if fmt == "json":
         emit_json([r.to_json() for r in reports] if len(reports) > 1 else reports[0].to_json())
         return
@@ -544,6 +567,70 @@ def eval_(gold: tuple[Path, ...], fmt: str) -> None:
             click.echo(
                 f"  false positive: {fp['subject']} {fp['predicate']} {fp['object']} {fp['start'] or ''}"
             )
+
+
+def print_stages(result: StageSummary) -> None:
+    """One row per file, then per language and over all; n/a where the gold has no spans."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from orgraph.stages import MEASURES
+
+    table = Table(title="Extraction stage by stage (micro figures in the last rows)")
+    heads = ["gold", "lang", "mentions R", "mentions P", "candidates R", "relations P"]
+    heads += ["relations R", "dates", "P", "R", "F1 dates", "F1 no dates"]
+    for i, column in enumerate(heads):
+        table.add_column(column, justify="left" if i < 2 else "right", no_wrap=True)
+    rows = [*result.files, *result.languages.values()]
+    rows += [result.overall] if result.overall else []
+    for row in rows:
+        figures = [getattr(row.stages, m) for m in MEASURES]
+        cells = ["n/a" if r is None or r.value is None else f"{r.value:.3f}" for r in figures]
+        d, u = row.dated, row.undated
+        name = Path(row.gold).name.removesuffix(".json").removesuffix(".gold")
+        table.add_row(
+            name,
+            row.language,
+            *cells,
+            f"{d.precision:.3f}",
+            f"{d.recall:.3f}",
+            f"{d.f1:.3f}",
+            f"{u.f1:.3f}",
+        )
+    # Wide enough for every figure, also in a pipe (where rich would assume 80 columns).
+    Console(highlight=False, width=max(console.width, 160)).print(table)
+
+
+@main.command()
+@click.option(
+    "--corpus",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("devcorpus/authored"),
+    show_default=True,
+    help="An authored corpus: author folders and splits.toml.",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option("--c", "strength", type=click.FloatRange(min=1e-4), default=1.0, show_default=True)
+@click.option("--threshold", type=click.FloatRange(0, 1), default=0.5, show_default=True)
+@FORMAT
+@clean_errors
+def train(corpus: Path, output: Path, strength: float, threshold: float, fmt: str) -> None:
+    """Train the learned reader on the train split; measure it on the dev split."""
+    from orgraph.reader.model import save
+    from orgraph.reader.train import train as fit_reader
+
+    model, measured = fit_reader(corpus, strength, threshold)
+    save(model, output)
+    if fmt == "json":
+        emit_json(measured)
+        return
+    click.echo(
+        f"{measured['train_passages']} train passages: {measured['examples']} candidate pairs, "
+        f"{measured['positives']} of them facts; model written to {output}"
+    )
+    for name in ("dev_rules", "dev_rules_and_model"):
+        scores = "  ".join(f"{k} F1 {v['f1']:.3f}" for k, v in measured[name].items())
+        click.echo(f"{name}: {scores}")
 
 
 HOST = click.option(

@@ -10,10 +10,12 @@ about the unit (`unit_of`). Optional gold facts count neither for nor against.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from orgraph.errors import OrgraphError
 from orgraph.goldfile import GoldFact, GoldFile, load_gold
 from orgraph.ingest import ingest_text, read_document
 from orgraph.model import Claim, Entity, predicate
@@ -163,16 +165,54 @@ def _claim_row(store: Store, claim: Claim) -> dict[str, Any]:
     }
 
 
-def evaluate(gold_path: str | Path, lang: str | None = None, reader: Reader = read) -> EvalReport:
-    """Ingest the gold's document into a fresh store and score the extraction (by `reader`:
-    the rules with the shipped model, by default)."""
+@dataclass
+class ScoredRun:
+    """One gold document extracted into a fresh store: what every measure reads."""
+
+    gold: GoldFile
+    text: str
+    store: Store
+    source_id: str
+    claims: list[Claim]
+    matcher: EntityMatcher
+
+
+def run_extraction(
+    gold_path: str | Path, lang: str | None = None, reader: Reader = read
+) -> ScoredRun:
+    """Ingest the gold's document into a fresh in-memory store (read by `reader`: the rules
+    with the shipped model, by default)."""
     gold = load_gold(gold_path)
     text = read_document(gold.document)
     store = Store()
     store.seed()
     report = ingest_text(store, text, str(gold.document), lang or gold.language, reader=reader)
     claims = store.claims(source=report.source_id)
-    matcher = EntityMatcher(gold, store)
+    return ScoredRun(gold, text, store, report.source_id, claims, EntityMatcher(gold, store))
+
+
+def gold_files(paths: Iterable[Path]) -> list[Path]:
+    """Gold files named, and the `*.gold.json` files below folders named (sorted)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            inside = sorted(path.rglob("*.gold.json"))
+            if not inside:
+                raise OrgraphError(f"{path}: no *.gold.json files in this folder")
+            found += inside
+        else:
+            found.append(path)
+    return found
+
+
+def evaluate(gold_path: str | Path, lang: str | None = None, reader: Reader = read) -> EvalReport:
+    """Ingest the gold's document into a fresh store and score the extraction."""
+    return score_run(run_extraction(gold_path, lang, reader))
+
+
+def score_run(run: ScoredRun) -> EvalReport:
+    """Precision, recall and F1 with and without dates, misses, false positives, counts."""
+    gold, store, claims, matcher = run.gold, run.store, run.claims, run.matcher
     dated, misses, fps = _score(claims, gold, matcher, dated=True)
     undated, _, _ = _score(claims, gold, matcher, dated=False)
     found_counts = store.stated_counts()
@@ -189,7 +229,7 @@ def evaluate(gold_path: str | Path, lang: str | None = None, reader: Reader = re
         for c in gold.stated_counts
     ]
     return EvalReport(
-        str(gold_path),
+        str(gold.path),
         dated,
         undated,
         misses=[{k: v for k, v in f.raw.items()} for f in misses],

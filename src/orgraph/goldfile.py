@@ -18,6 +18,7 @@ class GoldEntity:
     id: str
     forms: tuple[str, ...]
     unit_of: str | None = None
+    references: tuple[str, ...] = ()  # short referring phrases ("der Fonds"), authored corpus
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class GoldFact:
     kind: str | None = None
     start: FuzzyDate | None = None
     optional: bool = False
+    evidence: tuple[str, ...] = ()  # the words that state it, main one first (authored corpus)
     raw: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
 
@@ -42,6 +44,12 @@ class GoldFile:
     stated_counts: list[dict[str, Any]]
     questions: list[dict[str, Any]]
 
+    @property
+    def has_spans(self) -> bool:
+        """Whether the file marks where facts are stated (evidence), as the authored corpus does:
+        only then are its forms and references every mention, and stage measures available."""
+        return any(f.evidence for f in self.facts)
+
 
 def gold_date(value: str | None, mod: str | None = None) -> FuzzyDate | None:
     if not value:
@@ -50,6 +58,16 @@ def gold_date(value: str | None, mod: str | None = None) -> FuzzyDate | None:
     return FuzzyDate(
         parsed.year, parsed.month, parsed.day, Modifier(mod) if mod else None, text=value
     )
+
+
+def _evidence(value: str | list[str] | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise TypeError(f"evidence must be a string or a list of strings, not {value!r}")
 
 
 def _document(gold: Path, name: str) -> Path:
@@ -64,7 +82,9 @@ def load_gold(path: str | Path) -> GoldFile:
     try:
         raw = json.loads(path.read_text("utf-8"))
         entities = {
-            e["id"]: GoldEntity(e["id"], tuple(e["forms"]), e.get("unit_of"))
+            e["id"]: GoldEntity(
+                e["id"], tuple(e["forms"]), e.get("unit_of"), tuple(e.get("references", ()))
+            )
             for e in raw["entities"]
         }
         facts = [
@@ -76,6 +96,7 @@ def load_gold(path: str | Path) -> GoldFile:
                 f.get("kind"),
                 gold_date(f.get("start"), f.get("mod")),
                 bool(f.get("optional")),
+                _evidence(f.get("evidence")),
                 f,
             )
             for f in raw["facts"]

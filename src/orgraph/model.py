@@ -38,6 +38,7 @@ class Predicate:
     org: str = "org:linkedTo"
     wikidata: str = ""
     wikidata_roles: tuple[str, ...] = ()
+    event: bool = False  # an event the object took part in (a founding), not a standing tie
     why: str = ""
 
 
@@ -55,6 +56,7 @@ def predicates() -> dict[str, Predicate]:
             org=entry.get("org", "org:linkedTo"),
             wikidata=entry.get("wikidata", ""),
             wikidata_roles=tuple(entry.get("wikidata_roles", ())),
+            event=bool(entry.get("event", False)),
             why=entry.get("why", ""),
         )
         for name, entry in raw.items()

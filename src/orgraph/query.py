@@ -79,12 +79,10 @@ def reasons_json(verdict: Verdict) -> dict[str, Any]:
     }
 
 
-@dataclass
-class MemberRow:
-    entity: Entity
+class Verdicted:
+    """An answer that rests on a verdict: its answer and (English) reason."""
+
     verdict: Verdict
-    claims: list[Claim]
-    body_then: list[Entity]
 
     @property
     def answer(self) -> Answer:
@@ -93,6 +91,14 @@ class MemberRow:
     @property
     def reason(self) -> str:
         return self.verdict.reason
+
+
+@dataclass
+class MemberRow(Verdicted):
+    entity: Entity
+    verdict: Verdict
+    claims: list[Claim]
+    body_then: list[Entity]
 
     def to_json(self) -> dict[str, Any]:
         best = self.claims[0]
@@ -125,7 +131,7 @@ class Members:
 
 
 @dataclass
-class MembershipVerdict:
+class MembershipVerdict(Verdicted):
     member: Entity
     body: Entity
     at: FuzzyDate | date
@@ -133,14 +139,6 @@ class MembershipVerdict:
     evidence: list[Evidence]
     names_then: list[Entity] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)  # the roles the answer rests on
-
-    @property
-    def answer(self) -> Answer:
-        return self.verdict.answer
-
-    @property
-    def reason(self) -> str:
-        return self.verdict.reason
 
     def to_json(self) -> dict[str, Any]:
         return {

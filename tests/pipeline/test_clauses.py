@@ -174,7 +174,7 @@ CASES = [
     (
         "en",
         "In 1965 the General Assembly created UNDP by merging two older bodies.",
-        {("undp", "part_of", "unga", "1965")},
+        {("undp", "established_by", "unga", "1965")},
     ),
     # --- pairs named together
     # "beider Organisationen", "both organizations": the two named together
@@ -253,11 +253,11 @@ CASES = [
         "Das UNRWA ist eine Einrichtung der Vereinten Nationen.",
         {("unrwa", "part_of", "un", "")},
     ),
-    # an organ establishing a body, in any word order, makes a subsidiary body
+    # an organ establishing a body, in any word order, establishes it (no membership)
     (
         "de",
         "Eingesetzt wurde das UNRWA am 8. Dezember 1949 durch die Generalversammlung.",
-        {("unrwa", "part_of", "unga", "1949-12-08")},
+        {("unrwa", "established_by", "unga", "1949-12-08")},
     ),
     # the active verb also sets up camps and offices: not read without its agents
     ("de", "Die UNIDO errichtete 2005 ein Büro in Wien, die FAO in Rom.", set()),

@@ -271,3 +271,20 @@ def test_questions_are_answered_with_citations_when_the_answerer_is_installed(
     assert "UNDP" in data["text"] and data["citations"]
     assert 'id="ask-form"' in client.get("/").text
     assert_problem(client.get("/api/ask"), 422)
+
+
+def test_established_by_through_the_forms(writer: Client) -> None:
+    """The review form's predicate field and the add form take `established_by` (issue 9)."""
+    made = writer.post(
+        "/api/claims",
+        json={"subject": "UN Women", "predicate": "established_by", "object": "UNGA"},
+    )
+    assert made.status_code == 201 and made.json()["predicate"] == "established_by"
+    old = writer.get("/api/claims", params={"entity": "Weltbank"}).json()[0]
+    edited = writer.post(
+        f"/api/claims/{old['id']}/edit", json={"predicate": "established_by", "role": None}
+    )
+    assert edited.status_code == 200, edited.text
+    assert edited.json()["predicate"] == "established_by"
+    page = writer.get("/entity/un-women").text
+    assert "established by" in page

@@ -156,9 +156,17 @@ class TurtleSink:
         s, o = self._entity(subject), self._entity(obj)
         entry = predicate(claim.predicate)
         term = ox.NamedNode(ORG + entry.org.removeprefix("org:"))
-        self.quads.append(ox.Quad(s, term, o))
         node = ox.NamedNode(ORGRAPH + "claim/" + claim.id)
         add = self.quads.append
+        if entry.event:
+            # "UN Women was established by the General Assembly": the body resulted from a
+            # founding event (org:ChangeEvent, a prov:Activity) the organ carried out; an
+            # org:resultedFrom straight to the organ would make the organ an event.
+            add(ox.Quad(s, term, node))
+            add(ox.Quad(node, RDF_TYPE, ox.NamedNode(ORG + "ChangeEvent")))
+            add(ox.Quad(node, ox.NamedNode(PROV + "wasAssociatedWith"), o))
+        else:
+            add(ox.Quad(s, term, o))
         add(ox.Quad(node, RDF_TYPE, ox.NamedNode(ORGRAPH + "Claim")))
         add(ox.Quad(node, ox.NamedNode(ORGRAPH + "subject"), s))
         add(ox.Quad(node, ox.NamedNode(ORGRAPH + "predicate"), ox.Literal(claim.predicate)))

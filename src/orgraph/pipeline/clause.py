@@ -44,7 +44,7 @@ class Clause:
         self.gaps = [text[a.end - base : b.start - base] for a, b in pairwise(tokens)]
         self.open_frame: OpenFrame | None = None
         self.hits: list[Hit] = []  # the sentence's triggers, once read
-        self.subsidiary = False  # set by a founding frame whose founders are principal organs
+        self.established = False  # set by a founding frame that reads `established_by`
 
     def word(self, i: int) -> str:
         return self.folded[i] if 0 <= i < len(self.tokens) else ""

@@ -19,6 +19,7 @@ from orgraph.pipeline.acronyms import learn_called_names, learn_definitions
 from orgraph.pipeline.arguments import arguments, genitive_parts, listed_parts
 from orgraph.pipeline.cues import Cues
 from orgraph.pipeline.dating import governing_date, in_force_date, interval_of
+from orgraph.pipeline.fields import field_claims
 from orgraph.pipeline.language import detect_language
 from orgraph.pipeline.lexicon import lexicon
 from orgraph.pipeline.mentions import Mention, NameIndex, default_index, find_mentions
@@ -111,7 +112,7 @@ class _Document:
     def __init__(self, text: str, lang: str, index: NameIndex, source_id: str) -> None:
         self.text, self.lang, self.index, self.source_id = text, lang, index.copy(), source_id
         self.discourse = Discourse(org_types=self.index.types)
-        self.ctx = Context(types=self.index.types)
+        self.ctx = Context(types=self.index.types, labels=self.index.labels)
         self.out = Extraction(lang, [], [], [], [], [])
         self.previous_times: list[TimeExpression] = []
         self.open_frame: OpenFrame | None = None
@@ -480,6 +481,7 @@ def extract(
         e for c in doc.out.claims for e in (c.subject, c.object)
     }
     doc.out.new_entities = {k: v for k, v in doc.out.new_entities.items() if k in used}
+    doc.out.claims += field_claims(sentences, doc.out.mentions, source_id, EXTRACTOR)
     claims = _attribute_instruments(doc.out.claims, doc.out.new_entities)
     doc.out.claims = merge_claims(claims, frozenset(doc.borrowed_dates))
     return doc.out

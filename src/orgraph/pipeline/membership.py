@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from orgraph.names import fold
 from orgraph.pipeline.mentions import Mention
+from orgraph.pipeline.propernames import head_noun
 from orgraph.pipeline.subjects import Subjects
 from orgraph.pipeline.tokens import ARTICLE_KEY
 from orgraph.pipeline.triggers import Hit, Pairs
@@ -313,12 +314,31 @@ class MembershipFrames(Subjects):
         return self.after_mark(m, "naming_nouns") or self.after_mark(m, "capacity_marks")
 
     def founded(self, body: str, founders: list[str]) -> Pairs:
-        """Founders of a body; organs that create one ("the General Assembly created UNDP")
-        make a subsidiary body, not a membership."""
-        if founders and all(self.ctx.types.get(f) == "principal_organ" for f in founders):
-            self.subsidiary = True
+        """Founders and the body they founded: the body `established_by` them, or they its
+        founding members (see `establishes`)."""
+        if founders and self.establishes(body, founders):
+            self.established = True
             return [(body, f) for f in founders]
         return [(f, body) for f in founders]
+
+    def establishes(self, body: str, founders: list[str]) -> bool:
+        """Whether the founders established the body rather than joined it as its first members:
+        organs create bodies ("the General Assembly created UNDP"); a fund, a commission or an
+        office is set up by others, not made of them (head nouns in `created_heads`); a group,
+        a network, a partnership or a joint programme is made of its founders (`group_heads`,
+        or an inter-agency body); any other body one organization sets up, it established."""
+        if all(self.ctx.types.get(f) == "principal_organ" for f in founders):
+            return True
+        names = [a.text for a in self.args if a.entity == body] + [self.ctx.labels.get(body, "")]
+        heads = {head_noun(name) for name in names} - {""}
+        words = self.lex.words
+        if any(head.endswith(h) for head in heads for h in words["created_heads"]):
+            return True
+        if self.ctx.types.get(body) == "inter_agency_body" or any(
+            head.endswith(h) for head in heads for h in words["group_heads"]
+        ):
+            return False
+        return len(set(founders)) == 1
 
     def _frame_found(
         self, hit: Hit, before: list[Mention], after: list[Mention], previous: list[str], stop: int
@@ -337,12 +357,10 @@ class MembershipFrames(Subjects):
                 False,
             )  # "die 1995 gegründete Welthandelsorganisation": attributive, no founders
         agents = [a for a in self.args if self.is_agent(a) and a.first_token < stop]
-        if (
-            not agents
-            and hit.trigger.needs_agent
-            and not self.has_word("passive_aux", self.after_last_comma(hit), hit.last + 3)
-        ):
-            return [], False  # "Das UNHCR hat neue Lager errichtet, die IOM …"
+        if not agents and hit.trigger.needs_agent:
+            # "Das UNHCR hat neue Lager errichtet, die IOM …"; "wurde im Juni 1992 eingerichtet"
+            # names no founders, and a body it leaves behind would attract later members.
+            return [], False
 
         if agents:
             # the agents and the names listed with them, not an apposition further on ("by the

@@ -229,18 +229,20 @@ def defined_name(
     return sorted([*mentions, mention], key=lambda m: m.start), [(entity, label)]
 
 
-def is_body_name(label: str) -> bool:
-    """Whether a name's head noun makes it a body ("Umweltmanagementgruppe", "Executive Board").
-
-    German puts the head first before a genitive ("Gruppe der Vereinten Nationen …"); English last.
-    """
+def head_noun(label: str) -> str:
+    """The (folded) head noun of a name: German puts it first before a genitive ("Gruppe der
+    Vereinten Nationen …", "Ausschuss für …"); English last ("Executive Board")."""
     words = [fold(w) for w in label.replace("-", " ").split()]
     if not words:
-        return False
-    heads = _lexicon()["body_heads"]
+        return ""
     genitive = next(
         (i for i, w in enumerate(words) if w in ("der", "des", "für", "of", "on", "for")),
         len(words),
     )
-    head = words[genitive - 1] if genitive else words[-1]
-    return any(head.endswith(h) for h in heads)
+    return words[genitive - 1] if genitive else words[-1]
+
+
+def is_body_name(label: str) -> bool:
+    """Whether a name's head noun makes it a body ("Umweltmanagementgruppe", "Executive Board")."""
+    head = head_noun(label)
+    return bool(head) and any(head.endswith(h) for h in _lexicon()["body_heads"])

@@ -195,10 +195,10 @@ class SentenceReader(Frames):
     ) -> list[Found]:
         trigger = hit.trigger
         reader = getattr(self, f"_frame_{trigger.frame}")
-        self.subsidiary = False
+        self.established = False
         pairs, inherited = reader(hit, before, after, previous, stop)
-        if self.subsidiary:
-            trigger = replace(trigger, predicate="part_of", role=None, kind=None)
+        if self.established:
+            trigger = replace(trigger, predicate="established_by", role=None, kind=None)
         quals: tuple[tuple[str, str], ...] = (("kind", trigger.kind),) if trigger.kind else ()
         if trigger.predicate == "leads":
             context = self.context_phrase(

@@ -54,6 +54,7 @@ class Context:
     pair: list[str] = field(default_factory=list)  # the two last named together, for "beide"
     recent_body: str | None = None  # the body named last
     types: dict[str, str] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)  # the gazetteer's or learned name
 
 
 @dataclass(frozen=True)

@@ -128,8 +128,9 @@ def candidates(text: str, extraction: Extraction) -> Iterator[Candidate]:
     topic = title
     for index, sentence in enumerate(extraction.sentences):
         ordered = sorted(by_sentence.get(index, []), key=lambda m: m.start)
-        if sentence.block is Block.HEADING and ordered:
-            topic = ordered[0]
+        listing = _is_listing(text, sentence)
+        if sentence.block is Block.HEADING and ordered and not listing:
+            topic = ordered[0]  # a heading names what the lines below are about
             continue
         for i, a in enumerate(ordered):
             for b in ordered[i + 1 :]:
@@ -138,7 +139,7 @@ def candidates(text: str, extraction: Extraction) -> Iterator[Candidate]:
                 if len(_words(text[a.end : b.start])) > MAX_GAP:
                     break
                 yield Candidate(sentence, a, b, _pair_features(text, sentence, a, b, ruled))
-        if topic is not None and ordered and _is_listing(text, sentence):
+        if topic is not None and ordered and listing:
             for m in ordered:
                 if m.entity != topic.entity:
                     features = _pair_features(text, sentence, topic, m, ruled)

@@ -14,14 +14,16 @@ import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+from orgraph.evaluate import Score, evaluate
 from orgraph.model import predicates
 from orgraph.names import acronym_key, name_key
 from orgraph.pipeline.extract import Extraction, extract
 from orgraph.reader.features import Candidate, candidates
-from orgraph.reader.model import Model
+from orgraph.reader.model import Model, Reader, read
 
 
 @dataclass
@@ -106,6 +108,7 @@ def examples(gold_path: Path) -> list[Example]:
 
 def fit(train: list[Example], threshold: float = 0.5, c: float = 0.5) -> Model:
     """A multinomial logistic regression over the examples' feature strings."""
+    import numpy as np
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -115,14 +118,47 @@ def fit(train: list[Example], threshold: float = 0.5, c: float = 0.5) -> Model:
     model = LogisticRegression(C=c, max_iter=2000)
     model.fit(x, y)
     classes = tuple(str(k) for k in model.classes_)
+    coef, intercept = model.coef_, model.intercept_
+    if len(classes) == 2:
+        # Two classes are one logistic score: softmax over (0, score) gives the same odds.
+        coef, intercept = np.vstack([np.zeros_like(coef), coef]), np.array([0.0, intercept[0]])
     weights: dict[str, dict[int, float]] = {}
-    names = vectorizer.get_feature_names_out()
-    coef = model.coef_
-    for column, feature in enumerate(names):
+    for column, feature in enumerate(vectorizer.get_feature_names_out()):
         row = {
             i: float(coef[i, column]) for i in range(len(classes)) if abs(coef[i, column]) > 1e-3
         }
         if row:
             weights[str(feature)] = row
     info = {"examples": len(train), "positives": sum(e.label != "none" for e in train), "C": c}
-    return Model(classes, tuple(float(v) for v in model.intercept_), weights, threshold, info)
+    return Model(classes, tuple(float(v) for v in intercept), weights, threshold, info)
+
+
+def micro_f1(golds: list[Path], reader: Reader) -> dict[str, dict[str, float]]:
+    """Micro precision, recall and F1 with dates per language and overall."""
+    totals: dict[str, list[int]] = {}
+    for gold in golds:
+        report = evaluate(gold, reader=reader)
+        lang = json.loads(gold.read_text("utf-8")).get("language", "de")
+        for key in (lang, "all"):
+            t = totals.setdefault(key, [0, 0, 0])
+            t[0] += report.dated.tp
+            t[1] += report.dated.fp
+            t[2] += report.dated.fn
+    return {key: Score(*t).to_json() for key, t in sorted(totals.items())}
+
+
+def train(corpus: Path, c: float = 1.0, threshold: float = 0.5) -> tuple[Model, dict[str, Any]]:
+    """Fit on the train split; measure rules alone and rules + model on the dev split."""
+    splits = split_of(corpus)
+    examples_ = [e for g in gold_files(corpus, splits["train"]) for e in examples(g)]
+    model = fit(examples_, threshold, c)
+    dev = gold_files(corpus, splits["dev"])
+    measured = {
+        "train_passages": len(gold_files(corpus, splits["train"])),
+        "dev_passages": len(dev),
+        "examples": model.info["examples"],
+        "positives": model.info["positives"],
+        "dev_rules": micro_f1(dev, extract),
+        "dev_rules_and_model": micro_f1(dev, partial(read, model=model)),
+    }
+    return model, measured
