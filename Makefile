@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test check lint typecheck bench loadtest serve clean ocr
+.PHONY: demo test check lint typecheck bench bench-store loadtest serve clean ocr
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -38,8 +38,13 @@ bench: $(STAMP)
 loadtest: $(STAMP)
 	$(BIN)/python benchmarks/loadtest.py --clients 20 --seconds 20 --warmup 5 --claims 100000 --cold
 
+# Store and queries at 10k / 100k / 1M memberships against pyoxigraph (SIZES=10000 for a short run).
+SIZES ?= 10000,100000,1000000
+bench-store: $(STAMP)
+	$(BIN)/python -m orgraph.benchstore --sizes $(SIZES) --report BENCHMARKS.md
+
 serve: $(STAMP)
 	$(BIN)/orgraph serve
 
 clean:
-	rm -rf $(VENV) orgraph.db orgraph.db-wal orgraph.db-shm .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .bench-store orgraph.db orgraph.db-wal orgraph.db-shm .pytest_cache .mypy_cache .ruff_cache

@@ -8,31 +8,51 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
-from rich.console import Console
-from rich.table import Table
 
-from orgraph import checks, curation, query
 from orgraph.cli_errors import TEXT, OrgraphGroup, fail, moment
 from orgraph.errors import InvalidDate, OrgraphError
-from orgraph.export import jsonl, sinks
 from orgraph.fuzzydate import FuzzyDate, shown
-from orgraph.interval import EndState
+from orgraph.lazy import LazyModule
 from orgraph.model import predicate as known
 from orgraph.outfile import written_whole
-from orgraph.store import Store
 from orgraph.web.budget import Budget
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from orgraph import checks, curation, query
+    from orgraph.export import jsonl, sinks
+    from orgraph.store import Store
+else:
+    # Start-up: `orgraph --help` and a query should not pay for SQLAlchemy, rich, the temporal
+    # tagger or the exporters before they are used (SPEC: under 0.3 s CPU).
+    checks, curation, query = (LazyModule(f"orgraph.{m}") for m in ("checks", "curation", "query"))
+    jsonl, sinks = (LazyModule(f"orgraph.export.{m}") for m in ("jsonl", "sinks"))
 
 if TYPE_CHECKING:
     from orgraph.stages import StageSummary
 
 F = TypeVar("F", bound=Callable[..., Any])
-console = Console(highlight=False, soft_wrap=True)
+
+
+class _Console:
+    """rich's Console, made on first use (importing rich costs a tenth of a second)."""
+
+    def __getattr__(self, name: str) -> Any:
+        from rich.console import Console
+
+        if "_real" not in self.__dict__:
+            self.__dict__["_real"] = Console(highlight=False, soft_wrap=True)
+        return getattr(self.__dict__["_real"], name)
+
+
+console = cast("Console", _Console())
 FORMAT = click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
@@ -52,10 +72,18 @@ def clean_errors(command: F) -> F:
 
 
 def open_store(ctx: click.Context, *, create: bool = False, adopt: bool = False) -> Store:
+    from orgraph.store import Store
+
     store = Store(ctx.obj["db"], create=create or adopt, adopt=adopt, durable=ctx.obj["durable"])
     if create or adopt:
         store.seed()
     return store
+
+
+def _table(title: str) -> Any:
+    from rich.table import Table
+
+    return Table(title=title)
 
 
 def emit_json(data: Any) -> None:
@@ -156,6 +184,8 @@ def add(
         qualifiers[key.strip()] = value.strip()
     if sum(bool(x) for x in (end, ended, end_unknown)) > 1:
         raise OrgraphError("give at most one of --end, --ended and --end-unknown")
+    from orgraph.interval import EndState
+
     end_state = EndState.ENDED if ended else EndState.UNKNOWN if end_unknown else None
     store = open_store(ctx)
     claim = curation.add_claim(
@@ -220,7 +250,7 @@ def members(ctx: click.Context, body: str, at: str, as_known: Any, fmt: str) -> 
         emit_json(data)
         return
     then = " / ".join(b["label"] for b in data["body_then"])
-    table = Table(title=f"Members of {data['body']['label']} (then: {then}) at {at}")
+    table = _table(title=f"Members of {data['body']['label']} (then: {then}) at {at}")
     for column in ("member", "answer", "role", "since", "evidence"):
         table.add_column(column)
     for row in data["members"]:
@@ -261,7 +291,7 @@ def is_member(ctx: click.Context, org: str, body: str, at: str, as_known: Any, f
 
 
 def _print_relations(rows: list[query.Relation], title: str) -> None:
-    table = Table(title=title)
+    table = _table(title=title)
     for column in ("subject", "predicate", "object", "from", "to", "status", "evidence"):
         table.add_column(column)
     for row in rows:
@@ -422,6 +452,16 @@ def retract_document(ctx: click.Context, document: str, fmt: str) -> None:
         )
 
 
+def _utf8_lines(path: Path) -> Iterator[str]:
+    """The file's lines, read as they are imported (memory flat in the file's size)."""
+    # newline="\n": only "\n" ends a line, never U+2028 or U+0085 inside a text.
+    with path.open(encoding="utf-8", newline="\n") as lines:
+        try:
+            yield from lines
+        except UnicodeDecodeError:
+            raise OrgraphError(f"{path}: not UTF-8 text") from None
+
+
 @main.command("import")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
@@ -435,12 +475,9 @@ def retract_document(ctx: click.Context, document: str, fmt: str) -> None:
 @clean_errors
 def import_(ctx: click.Context, path: Path, keep_history: bool) -> None:
     """Import claims from a JSONL file: all lines or none."""
-    try:
-        # Only "\n" ends a line: str.splitlines() would also split at U+2028 or U+0085 in a text.
-        lines = path.read_text(encoding="utf-8").split("\n")
-    except UnicodeDecodeError:
-        raise OrgraphError(f"{path}: not UTF-8 text") from None
-    added = jsonl.import_lines(open_store(ctx, create=True), lines, keep_history=keep_history)
+    added = jsonl.import_lines(
+        open_store(ctx, create=True), _utf8_lines(path), keep_history=keep_history
+    )
     click.echo(f"imported {added} claims from {path}")
 
 
@@ -482,6 +519,7 @@ def ingest(
 
     Reads plain text (any common encoding), Markdown, HTML, PDF, DOCX and ODT.
     """
+    from rich.console import Console
     from rich.progress import Progress
 
     from orgraph.documents import ocr as tesseract
@@ -579,6 +617,9 @@ def eval_(gold: tuple[Path, ...], stages: bool, summary: bool, fmt: str) -> None
 
 def print_stages(result: StageSummary) -> None:
     """One row per file, then per language and over all; n/a where the gold has no spans."""
+    from rich.console import Console
+    from rich.table import Table
+
     from orgraph.stages import MEASURES
 
     table = Table(title="Extraction stage by stage (micro figures in the last rows)")

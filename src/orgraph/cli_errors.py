@@ -18,7 +18,6 @@ from datetime import UTC, date, datetime
 from typing import Any, NoReturn
 
 import click
-from sqlalchemy.exc import DBAPIError
 
 from orgraph.errors import OrgraphError
 
@@ -44,7 +43,9 @@ def explain(exc: BaseException) -> tuple[str, int] | None:
         return exc.format_message() + hint, BAD_INPUT
     if isinstance(exc, click.ClickException):  # FileError, BadParameter outside parsing
         return exc.format_message(), BAD_INPUT
-    if isinstance(exc, DBAPIError | sqlite3.Error):
+    # SQLAlchemy's errors are only looked for once it is loaded (start-up stays light).
+    dbapi = sys.modules.get("sqlalchemy.exc")
+    if isinstance(exc, sqlite3.Error) or (dbapi is not None and isinstance(exc, dbapi.DBAPIError)):
         original = getattr(exc, "orig", None) or exc
         reason = (str(original).splitlines() or [type(original).__name__])[0]
         return f"database: {reason}; nothing was written", BAD_INPUT

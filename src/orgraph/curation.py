@@ -2,18 +2,32 @@
 
 from __future__ import annotations
 
+import re
+from contextlib import suppress
+
+from orgraph.errors import InvalidDate
 from orgraph.fuzzydate import FuzzyDate
 from orgraph.interval import EndState, Interval
 from orgraph.model import Claim, Evidence, Status
-from orgraph.pipeline.timeexpr import parse_date
 from orgraph.store import Store
 
 MANUAL_SOURCE = "manual"
 
 
+_NUMERIC_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
 def read_date(text: str | None) -> FuzzyDate | None:
     """A user-typed date in any form the temporal tagger knows ('Anfang 2006', '2003-04')."""
-    return parse_date(text) if text else None
+    if not text:
+        return None
+    if _NUMERIC_DATE.fullmatch(text.strip()):
+        with suppress(InvalidDate):  # an impossible date: the tagger words the error
+            return FuzzyDate.parse(text.strip())  # the tagger reads these the same way
+    # The tagger compiles its lexicon on import: only a date in words needs it.
+    from orgraph.pipeline.timeexpr import parse_date
+
+    return parse_date(text)
 
 
 def add_claim(

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import cached_property
 from typing import Any
 
 from orgraph.errors import InvalidDate
@@ -166,9 +167,10 @@ class FuzzyDate:
             return self._third(*self.period())
         return self.period()
 
-    @property
+    @cached_property
     def bounds(self) -> tuple[date, date]:
-        """Earliest and latest day the value allows (inclusive)."""
+        """Earliest and latest day the value allows (inclusive); computed once per value (every
+        interval test and every stored row reads them)."""
         lower, upper = self.period()
         if self.mod in (Modifier.START, Modifier.MID, Modifier.END):
             lower, upper = self._third(lower, upper)

@@ -9,10 +9,12 @@ counts as a member when it certainly was one on some day of that period.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from functools import wraps
+from typing import Any, TypeVar
 
 from orgraph.errors import InvalidClaim, InvalidDate
 from orgraph.fuzzydate import FuzzyDate
@@ -24,6 +26,18 @@ from orgraph.statements import contradicts
 from orgraph.store import Store
 
 Period = tuple[date, date]
+Q = TypeVar("Q", bound=Callable[..., Any])
+
+
+def _answer(question: Q) -> Q:
+    """Answer from one read snapshot: every statement of the answer on one connection."""
+
+    @wraps(question)
+    def answered(store: Store, *args: Any, **kwargs: Any) -> Any:
+        with store.snapshot():
+            return question(store, *args, **kwargs)
+
+    return answered  # type: ignore[return-value]
 
 
 def period_of(at: FuzzyDate | date) -> Period:
@@ -151,12 +165,37 @@ def _best(verdicts: list[tuple[Verdict, Claim]]) -> tuple[Verdict, list[Claim]]:
 
 
 def _membership_verdicts(
-    store: Store, body_ids: list[str], at: FuzzyDate | date, as_known: date | None
+    store: Store,
+    body_ids: list[str],
+    at: FuzzyDate | date,
+    as_known: date | None,
+    member: str | None = None,
 ) -> dict[str, list[tuple[Verdict, Claim]]]:
+    """Each member's verdicts, one per statement. Without `member`, statements certainly
+    outside the period are left out in SQL: they can only answer no, and members-at lists no
+    one for a no."""
     period = period_of(at)
     by_member: dict[str, list[tuple[Verdict, Claim]]] = defaultdict(list)
     ended = _body_end(store, body_ids[-1], as_known) if body_ids else None
-    claims = store.claims(objects=body_ids, predicates=membership_predicates(), as_known=as_known)
+    kinds = membership_predicates()
+    if member is not None:
+        claims = store.claims(
+            subjects=[member], objects=body_ids, predicates=kinds, as_known=as_known
+        )
+    else:
+        claims = store.claims(objects=body_ids, predicates=kinds, during=period, as_known=as_known)
+        # An end stated by another statement of the same membership can close an ongoing one
+        # past what its sources vouch for (`_stated_end`): those members' statements in full.
+        vouched = sorted({c.subject for c in claims if c.interval.attested is not None})
+        if vouched:
+            seen = {c.id for c in claims}
+            claims += [
+                c
+                for c in store.claims(
+                    subjects=vouched, objects=body_ids, predicates=kinds, as_known=as_known
+                )
+                if c.id not in seen
+            ]
     for claim in claims:
         interval = claim.interval
         # Nobody stays a member of a body that was replaced or merged away, nor past an end
@@ -237,35 +276,40 @@ def _body(store: Store, body: str) -> tuple[Entity, list[NamePeriod]]:
     return (entity if current == entity.id else store.entity(current)), periods
 
 
+@_answer
 def members_at(
     store: Store, body: str, at: FuzzyDate | date, as_known: date | None = None
 ) -> Members:
     """Who was a member (any role) of the body, across its renames, on some day of `at`."""
     entity, periods = _body(store, body)
     period = period_of(at)
-    rows = []
-    for member_id, verdicts in _membership_verdicts(
-        store, [p.entity_id for p in periods], at, as_known
-    ).items():
-        verdict, claims = _best(verdicts)
-        if verdict.answer is Answer.NO:
-            continue
-        rows.append(
-            MemberRow(
-                store.entity(member_id), verdict, claims, [store.entity(c.object) for c in claims]
-            )
-        )
+    best = {
+        member_id: _best(verdicts)
+        for member_id, verdicts in _membership_verdicts(
+            store, [p.entity_id for p in periods], at, as_known
+        ).items()
+    }
+    best = {m: vc for m, vc in best.items() if vc[0].answer is not Answer.NO}
+    then = name_at(periods, *period)
+    # Every entity the answer names, in one batch.
+    known = store.entities_by_id(
+        [*best, *(c.object for _, claims in best.values() for c in claims), *then]
+    )
+    rows = [
+        MemberRow(known[m], verdict, claims, [known[c.object] for c in claims])
+        for m, (verdict, claims) in best.items()
+    ]
     rows.sort(key=lambda r: (r.answer is not Answer.YES, _start_key(r.claims[0]), r.entity.label))
-    names_then = [store.entity(i) for i in name_at(periods, *period)]
-    return Members(entity, at, rows, names_then)
+    return Members(entity, at, rows, [known[i] for i in then])
 
 
 def _disagreement(
-    store: Store, verdicts: list[tuple[Verdict, Claim]]
+    periods: list[NamePeriod], verdicts: list[tuple[Verdict, Claim]]
 ) -> tuple[Verdict, list[Claim]] | None:
     """Statements that contradict each other and answer differently: the sources disagree, and
     the answer says so instead of choosing one (SPEC §1)."""
-    identity = store.rename_identity()
+    # The statements share their member; only the body's names need to be one identity.
+    identity = {p.entity_id: periods[0].entity_id for p in periods}
     for index, (va, a) in enumerate(verdicts):
         for vb, b in verdicts[index + 1 :]:
             if va.answer is not vb.answer and contradicts(a, b, identity):
@@ -282,6 +326,7 @@ def _start_key(claim: Claim) -> date:
     return claim.interval.start.lower if claim.interval.start else date.max
 
 
+@_answer
 def is_member(
     store: Store, member: str, body: str, at: FuzzyDate | date, as_known: date | None = None
 ) -> MembershipVerdict:
@@ -289,17 +334,19 @@ def is_member(
     org = store.resolve(member)
     entity, periods = _body(store, body)
     period = period_of(at)
-    names_then = [store.entity(i) for i in name_at(periods, *period)]
-    verdicts = _membership_verdicts(store, [p.entity_id for p in periods], at, as_known)
+    then = name_at(periods, *period)
+    known = {entity.id: entity} if set(then) == {entity.id} else store.entities_by_id(then)
+    names_then = [known[i] for i in then]
+    verdicts = _membership_verdicts(store, [p.entity_id for p in periods], at, as_known, org.id)
     if org.id in verdicts:
         verdict, claims = _best(verdicts[org.id])
-        disagreement = _disagreement(store, verdicts[org.id])
+        disagreement = _disagreement(periods, verdicts[org.id])
         if disagreement is not None:
             verdict, claims = disagreement
         evidence = [e for c in claims for e in c.evidence]
         roles = sorted({c.role or "member" for c in claims})
         return MembershipVerdict(org, entity, at, verdict, evidence, names_then, roles)
-    closed = _complete_at(store, entity, periods, at, as_known)
+    closed = _complete_at(store, periods, at, as_known)
     if closed is not None:
         return MembershipVerdict(org, entity, at, closed[0], closed[1], names_then)
     return MembershipVerdict(org, entity, at, Verdict(Answer.UNCERTAIN, "unlinked"), [], names_then)
@@ -307,18 +354,19 @@ def is_member(
 
 def _complete_at(
     store: Store,
-    body: Entity,
     periods: list[NamePeriod],
     at: FuzzyDate | date,
     as_known: date | None,
 ) -> tuple[Verdict, list[Evidence]] | None:
     """A stated count (or complete list) for that date that the certain members already fill."""
     first, last = period_of(at)
-    members = members_at(store, body.id, at, as_known)
-    certain = sum(1 for m in members.members if m.answer is Answer.YES)
+    certain: int | None = None  # counted only when a stated count is there to compare with
     for stated in store.stated_counts([p.entity_id for p in periods], as_known):
         if stated.at is None or not (stated.at.lower <= last and first <= stated.at.upper):
             continue
+        if certain is None:
+            everyone = _membership_verdicts(store, [p.entity_id for p in periods], at, as_known)
+            certain = sum(1 for v in everyone.values() if _best(v)[0].answer is Answer.YES)
         if stated.count == certain or stated.complete:
             evidence = [stated.evidence] if stated.evidence else []
             return Verdict(Answer.NO, "complete", {"count": stated.count}), evidence
@@ -356,16 +404,11 @@ def claim_json(claim: Claim, subject: Entity, obj: Entity) -> dict[str, Any]:
 
 
 def _relations_of(store: Store, claims: list[Claim]) -> list[Relation]:
-    cache: dict[str, Entity] = {}
-
-    def get(entity_id: str) -> Entity:
-        if entity_id not in cache:
-            cache[entity_id] = store.entity(entity_id)
-        return cache[entity_id]
-
-    return [Relation(c, get(c.subject), get(c.object)) for c in claims]
+    known = store.entities_by_id(e for c in claims for e in (c.subject, c.object))
+    return [Relation(c, known[c.subject], known[c.object]) for c in claims]
 
 
+@_answer
 def relations(
     store: Store,
     entity: str,
@@ -387,6 +430,7 @@ def relations(
     return _relations_of(store, claims)
 
 
+@_answer
 def timeline(store: Store, entity: str, as_known: date | None = None) -> list[Relation]:
     """The entity's dated history: every claim involving it (or its former names), by start date."""
     return relations(store, entity, as_known=as_known)
@@ -408,15 +452,16 @@ class NameRecord:
         }
 
 
+@_answer
 def names(store: Store, entity: str, as_known: date | None = None) -> list[NameRecord]:
     """The body's names over time, oldest first, with the sentences that say so."""
     first = store.resolve(entity)
-    return [
-        NameRecord(store.entity(p.entity_id), p.since, p.until, p.evidence)
-        for p in lineage(store, first.id, as_known)
-    ]
+    periods = lineage(store, first.id, as_known)
+    known = store.entities_by_id(p.entity_id for p in periods)
+    return [NameRecord(known[p.entity_id], p.since, p.until, p.evidence) for p in periods]
 
 
+@_answer
 def former_names(store: Store, entity: str, as_known: date | None = None) -> list[NameRecord]:
     first = store.resolve(entity)
     records = names(store, first.id, as_known)
@@ -424,6 +469,7 @@ def former_names(store: Store, entity: str, as_known: date | None = None) -> lis
     return records[:index]
 
 
+@_answer
 def founders(store: Store, body: str, as_known: date | None = None) -> list[Relation]:
     """Members recorded with the role founding_member, across the body's names."""
     _, periods = _body(store, body)
@@ -433,6 +479,7 @@ def founders(store: Store, body: str, as_known: date | None = None) -> list[Rela
     return _relations_of(store, [c for c in claims if c.role == "founding_member"])
 
 
+@_answer
 def joined_between(
     store: Store,
     body: str,
@@ -469,6 +516,7 @@ def joined_between(
     return [(r, found[r.subject.id][1]) for r in sorted(rows, key=lambda r: _start_key(r.claim))]
 
 
+@_answer
 def since(store: Store, member: str, body: str, as_known: date | None = None) -> list[Relation]:
     """The membership claims of `member` in `body` (all roles), earliest start first."""
     org = store.resolve(member)
@@ -483,6 +531,7 @@ def since(store: Store, member: str, body: str, as_known: date | None = None) ->
     return _relations_of(store, claims)
 
 
+@_answer
 def leads(store: Store, member: str, as_known: date | None = None) -> list[Relation]:
     org = store.resolve(member)
     return _relations_of(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import sqlite3
+import threading
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -78,6 +79,23 @@ class Withdrawal:
         }
 
 
+def rename_roots(edges: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Each entity on a rename edge → the first (smallest) id of its chain."""
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    edges = list(edges)
+    for old, new in edges:
+        a, b = root(old), root(new)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    return {x: root(x) for pair in edges for x in pair}
+
+
 class Store:
     """A claim store on SQLite. `Store()` is in memory; `Store("orgraph.db")` a file."""
 
@@ -102,6 +120,7 @@ class Store:
             else:
                 opening.refuse_unless_ours(self.path, kind, adopt=adopt)
         self.engine = self._connect(self.path)
+        self._local = threading.local()  # the connection of a `snapshot()`, per thread
         self._migrate()
 
     # -- connection ---------------------------------------------------------------
@@ -126,6 +145,9 @@ class Store:
             dbapi.execute("PRAGMA journal_mode=WAL")
             dbapi.execute("PRAGMA foreign_keys=ON")
             dbapi.execute(f"PRAGMA synchronous={synchronous}")
+            # 64 MB of page cache (default 2 MB): a bulk import into a store of a million
+            # claims touches index pages all over the file.
+            dbapi.execute("PRAGMA cache_size=-65536")
 
         return engine
 
@@ -185,7 +207,23 @@ class Store:
             raise StoreError(f"database error, nothing written: {reason}") from None
 
     @contextmanager
+    def snapshot(self) -> Iterator[Connection]:
+        """One connection and one read snapshot for every read inside: a whole answer's
+        statements share them instead of each opening its own."""
+        shared = getattr(self._local, "conn", None)
+        if shared is not None:
+            yield shared
+            return
+        with self._reading(None) as conn:
+            self._local.conn = conn
+            try:
+                yield conn
+            finally:
+                self._local.conn = None
+
+    @contextmanager
     def _reading(self, conn: Connection | None) -> Iterator[Connection]:
+        conn = conn if conn is not None else getattr(self._local, "conn", None)
         if conn is not None:
             yield conn
         else:
@@ -302,34 +340,41 @@ class Store:
         self._insert_names(conn, entity_id, fresh.values())
 
     def entity(self, entity_id: str, conn: Connection | None = None) -> Entity:
+        found = self.entities_by_id([entity_id], conn)
+        if entity_id not in found:
+            raise UnknownEntity(entity_id)
+        return found[entity_id]
+
+    def entities_by_id(
+        self, entity_ids: Iterable[str], conn: Connection | None = None
+    ) -> dict[str, Entity]:
+        """The stored entities among these ids, with their names: two statements per 500 ids."""
+        ids = sorted(set(entity_ids))
+        found: dict[str, Entity] = {}
         with self._reading(conn) as c:
-            row = c.execute(select(t.entities).where(t.entities.c.id == entity_id)).first()
-            if row is None:
-                raise UnknownEntity(entity_id)
             learned = t.names.c.kind.in_(LEARNED_KINDS)
-            names = c.execute(
-                select(t.names)
-                .where(t.names.c.entity_id == entity_id)
-                # Curated names in their own order, then forms seen in texts alphabetically:
-                # the order of ingestion leaves no trace.
-                .order_by(learned, case((learned, t.names.c.name), else_=""), t.names.c.id)
-            ).all()
-        return Entity(
-            id=row.id,
-            type=row.type,
-            label=row.label,
-            parent=row.parent_id,
-            wikidata=row.wikidata,
-            names=[
-                Name(
-                    n.name,
-                    n.lang,
-                    n.kind,
-                    date_from({"v_edtf": n.valid_until, "v_mod": None, "v_text": ""}, "v"),
-                )
-                for n in names
-            ],
-        )
+            for first in range(0, len(ids), 500):
+                chunk = ids[first : first + 500]
+                names: dict[str, list[Name]] = {}
+                for n in c.execute(
+                    select(t.names)
+                    .where(t.names.c.entity_id.in_(chunk))
+                    # Curated names in their own order, then forms seen in texts alphabetically:
+                    # the order of ingestion leaves no trace.
+                    .order_by(learned, case((learned, t.names.c.name), else_=""), t.names.c.id)
+                ):
+                    valid = date_from({"v_edtf": n.valid_until, "v_mod": None, "v_text": ""}, "v")
+                    names.setdefault(n.entity_id, []).append(Name(n.name, n.lang, n.kind, valid))
+                for row in c.execute(select(t.entities).where(t.entities.c.id.in_(chunk))):
+                    found[row.id] = Entity(
+                        id=row.id,
+                        type=row.type,
+                        label=row.label,
+                        parent=row.parent_id,
+                        wikidata=row.wikidata,
+                        names=names.get(row.id, []),
+                    )
+        return found
 
     def entity_ids(self, conn: Connection | None = None) -> set[str]:
         with self._reading(conn) as c:
@@ -338,7 +383,8 @@ class Store:
     def entities(self, conn: Connection | None = None) -> list[Entity]:
         with self._reading(conn) as c:
             ids = list(c.scalars(select(t.entities.c.id).order_by(t.entities.c.id)))
-            return [self.entity(i, c) for i in ids]
+            found = self.entities_by_id(ids, c)
+            return [found[i] for i in ids]
 
     def resolve(self, name: str, conn: Connection | None = None) -> Entity:
         """The entity a name denotes: by id, acronym, or any inflected form of any name.
@@ -347,8 +393,9 @@ class Store:
         """
         text = name.strip()
         with self._reading(conn) as c:
-            if c.execute(select(t.entities.c.id).where(t.entities.c.id == text)).first():
-                return self.entity(text, c)
+            by_id = self.entities_by_id([text], c)
+            if text in by_id:
+                return by_id[text]
             for key in self._candidate_keys(text):
                 ids = list(
                     dict.fromkeys(
@@ -412,9 +459,17 @@ class Store:
                 if score:
                     scored[entity_id] = max(scored.get(entity_id, 0), score)
             ranked = sorted(scored, key=lambda i: (-scored[i], i))[:limit]
-            return [self.entity(i, c) for i in ranked]
+            found = self.entities_by_id(ranked, c)
+            return [found[i] for i in ranked]
 
-    def successions(self, conn: Connection | None = None) -> list[Succession]:
+    def successions(
+        self, conn: Connection | None = None, *, touching: Sequence[str] | None = None
+    ) -> list[Succession]:
+        """The gazetteer's identity changes (those with one of `touching` on either side)."""
+        query = select(t.successions)
+        if touching is not None:
+            s_ = t.successions.c
+            query = query.where(or_(s_.predecessor_id.in_(touching), s_.successor_id.in_(touching)))
         with self._reading(conn) as c:
             return [
                 Succession(
@@ -423,7 +478,7 @@ class Store:
                     r.change,
                     date_from({"u_edtf": r.until, "u_mod": None, "u_text": ""}, "u"),
                 )
-                for r in c.execute(select(t.successions))
+                for r in c.execute(query)
             ]
 
     # -- sources ------------------------------------------------------------------
@@ -634,6 +689,10 @@ class Store:
 
     def rename_identity(self, conn: Connection | None = None) -> dict[str, str]:
         """Each entity in a rename chain → the chain's first entity (bodies across their names)."""
+        return rename_roots(self.rename_edges(conn))
+
+    def rename_edges(self, conn: Connection | None = None) -> list[tuple[str, str]]:
+        """(old, new) for every rename: the gazetteer's, and current `renamed_to` statements."""
         with self._reading(conn) as c:
             edges = [
                 (p, s)
@@ -643,27 +702,17 @@ class Store:
                     )
                 )
             ]
-            edges += list(
-                c.execute(
+            edges += [
+                (s, o)
+                for s, o in c.execute(
                     select(t.claims.c.subject_id, t.claims.c.object_id).where(
                         t.claims.c.predicate == "renamed_to",
                         t.claims.c.retracted_at.is_(None),
                         t.claims.c.status != Status.REJECTED.value,
                     )
                 )
-            )
-        parent: dict[str, str] = {}
-
-        def root(x: str) -> str:
-            while parent.get(x, x) != x:
-                x = parent[x]
-            return x
-
-        for old, new in edges:
-            a, b = root(old), root(new)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
-        return {x: root(x) for pair in edges for x in pair}
+            ]
+        return edges
 
     def claim(self, claim_id: str, conn: Connection | None = None) -> Claim:
         with self._reading(conn) as c:
@@ -759,13 +808,29 @@ class Store:
         status: Status | None = None,
         as_known: date | datetime | None = None,
         include_rejected: bool = False,
+        during: tuple[date, date] | None = None,
         limit: int | None = None,
         offset: int = 0,
         conn: Connection | None = None,
     ) -> list[Claim]:
-        """Claims that are current (or were, on `as_known`), filtered; rejected ones left out."""
+        """Claims that are current (or were, on `as_known`), filtered; rejected ones left out.
+
+        `during` (first, last day) leaves out claims certainly outside that period: begun after
+        it or ended before it (the stored bounds are the widest the dates allow). Claims with
+        qualifiers stay, whatever their dates: a qualifier can date them otherwise."""
         c_ = t.claims.c
         query = select(t.claims)
+        if during is not None:
+            first, last = (day.isoformat() for day in during)
+            query = query.where(
+                or_(
+                    and_(
+                        or_(c_.start_lower.is_(None), c_.start_lower <= last),
+                        or_(c_.end_upper.is_(None), c_.end_upper >= first),
+                    ),
+                    c_.qualifiers != "{}",
+                )
+            )
         cutoff = as_known_stamp(as_known)
         if cutoff is None:
             query = query.where(c_.retracted_at.is_(None))

@@ -119,6 +119,15 @@ claims = Table(
     Index("ix_claims_subject", "subject_id", "predicate"),
 )
 
+# Members at a date: a body's claims narrowed by their bounds within the index.
+interval_index = Index(
+    "ix_claims_object_time",
+    claims.c.object_id,
+    claims.c.predicate,
+    claims.c.start_lower,
+    claims.c.end_upper,
+)
+
 evidence = Table(
     "evidence",
     metadata,
@@ -211,6 +220,12 @@ def _statements(conn: Connection) -> None:
                 conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column}")
     # Reference phrases ("die Organisation") are evidence of a mention, never a name.
     conn.execute(names.delete().where(names.c.kind == "reference"))
+
+
+@migration(4, "index for interval filters")
+def _interval_index(conn: Connection) -> None:
+    # A fresh store has it from step 1; an older one gets it here.
+    interval_index.create(conn, checkfirst=True)
 
 
 def applied_versions(conn: Connection) -> set[int]:
