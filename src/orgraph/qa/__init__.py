@@ -1,7 +1,7 @@
 """Questions in German or English, answered from the graph with citations."""
 
 from orgraph.qa.answer import ANSWERABLE, Kind, Question, Result, answer
-from orgraph.qa.ask import ask, refuse
+from orgraph.qa.ask import ask, offer, refuse
 from orgraph.qa.parse import CannotParse, parse
 
 __all__ = [
@@ -13,5 +13,6 @@ __all__ = [
     "answer",
     "ask",
     "parse",
+    "offer",
     "refuse",
 ]

@@ -1,0 +1,383 @@
+"""Questions about one organization as a reader of a passage asks them: who leads it, what it
+is, its relations of one kind, what happened to it (founded, renamed, merged), and whether it
+is part of another through the hierarchy.
+
+Each handler takes the store and a `Question` and returns a `Result` in the question's
+language; words of answers (types, agreement kinds) are data in `qa/patterns.toml`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from orgraph import query
+from orgraph.fuzzydate import FuzzyDate
+from orgraph.interval import Answer
+from orgraph.lineage import lineage
+from orgraph.model import Claim, Entity, Evidence, predicates
+from orgraph.qa.answer import (
+    Kind,
+    Question,
+    Result,
+    cite,
+    holding,
+    is_member_handler,
+    label,
+    relation_line,
+    say,
+    short,
+)
+from orgraph.qa.words import patterns
+from orgraph.reasons import date_words, role_words
+from orgraph.store import Store
+
+Handler = Callable[[Store, Question], Result]
+
+# Roles of a membership that make the member its leader.
+_LEADING_ROLES = ("lead", "co_lead", "chair")
+# The relations a summary names first, in this order.
+_KEY_PREDICATES = ("part_of", "member_of", "leads", "agreement_with", "established_by")
+_KEY_RELATIONS = 4
+
+
+def _gazetteer_note(lang: str) -> dict[str, str]:
+    return {
+        "source": "gazetteer",
+        "sentence": say(
+            lang,
+            "(the orgraph gazetteer records it)",
+            "(der orgraph-Gazetteer verzeichnet es)",
+        ),
+    }
+
+
+def _ids(store: Store, entity: Entity) -> list[str]:
+    return [p.entity_id for p in lineage(store, entity.id)]
+
+
+def type_words(entity: Entity, lang: str) -> str:
+    entry = patterns()["types"].get(entity.type) or patterns()["types"]["other"]
+    return str(entry["de" if lang == "de" else "en"])
+
+
+# -- who leads a body ------------------------------------------------------------------------
+
+
+def leader_handler(store: Store, q: Question) -> Result:
+    assert q.body is not None
+    body = store.resolve(q.body)
+    claims = store.claims(objects=_ids(store, body), predicates=["leads", "member_of"])
+    claims = [c for c in claims if c.predicate == "leads" or c.role in _LEADING_ROLES]
+    rows = holding(
+        [query.Relation(c, store.entity(c.subject), store.entity(c.object)) for c in claims], q
+    )
+    name = label(body, q.lang)
+    if not rows:
+        text = say(
+            q.lang,
+            f"The sources name no one who leads the {name}.",
+            f"Die Quellen nennen niemanden, der {name} leitet.",
+        )
+        return Result(q.kind, [], text)
+    parts = []
+    for r in rows:
+        role = role_words(r.claim.role or "lead", q.lang)
+        context = r.claim.qualifiers.get("context")
+        parts.append(f"{label(r.subject, q.lang)} ({role}{'; ' + context if context else ''})")
+    leaders = list({r.subject.id: r.subject for r in rows}.values())
+    text = say(
+        q.lang, f"The {name} is led by {', '.join(parts)}.", f"{name} leitet: {', '.join(parts)}."
+    )
+    evidence = [e for r in rows for e in r.claim.evidence]
+    return Result(q.kind, [e.ref() for e in leaders], text, cite(evidence), leaders)
+
+
+# -- what an organization is -----------------------------------------------------------------
+
+
+def what_is_handler(store: Store, q: Question) -> Result:
+    assert q.member is not None
+    entity = store.resolve(q.member)
+    lang = q.lang
+    name = label(entity, lang)
+    acronym = short(entity, lang)
+    head = f"{name} ({acronym})" if acronym != name else name
+    sentences = [say(lang, f"{head} is {type_words(entity, lang)}", f"{head} ist {type_words(entity, lang)}")]
+    if entity.parent:
+        parent = label(store.entity(entity.parent), lang)
+        sentences[0] += say(lang, f", within the {parent}", f", innerhalb von {parent}")
+    other_names = sorted(
+        {
+            n.text
+            for n in entity.names
+            if n.lang in (lang, None) and n.kind != "seen" and n.text not in (name, acronym)
+        }
+    )[:4]
+    if other_names:
+        sentences.append(say(lang, "Also called: ", "Auch genannt: ") + ", ".join(other_names))
+    former = query.former_names(store, entity.id)
+    if former:
+        sentences.append(
+            say(lang, "Formerly: ", "Früher: ") + ", ".join(label(r.entity, lang) for r in former)
+        )
+    rows = [
+        r
+        for r in query.relations(store, entity.id)
+        if r.claim.predicate in _KEY_PREDICATES and r.subject.id in _ids(store, entity)
+    ]
+    rows.sort(key=lambda r: _KEY_PREDICATES.index(r.claim.predicate))
+    rows = rows[:_KEY_RELATIONS]
+    if rows:
+        sentences.append(
+            say(lang, "Key relations: ", "Wichtige Beziehungen: ")
+            + "; ".join(relation_line(r, lang) for r in rows)
+        )
+    if entity.wikidata:
+        sentences.append(f"Wikidata: {entity.wikidata}")
+    citations = cite([e for r in rows for e in r.claim.evidence]) or [_gazetteer_note(lang)]
+    summary: dict[str, Any] = {
+        "entity": entity.ref(),
+        "type": entity.type,
+        "type_words": type_words(entity, lang),
+        "parent": entity.parent,
+        "wikidata": entity.wikidata,
+        "former_names": [r.entity.ref() for r in former],
+        "relations": [r.to_json() for r in rows],
+    }
+    return Result(q.kind, summary, ". ".join(sentences) + ".", citations, [entity])
+
+
+# -- relations of one kind -------------------------------------------------------------------
+
+_SYMMETRIC = ("cooperates_with", "agreement_with", "liaises_with")
+
+
+def _agreement_words(claim: Claim, lang: str) -> str:
+    details = []
+    kind = patterns()["agreement_kinds"].get(claim.qualifiers.get("kind", ""))
+    if kind:
+        details.append(kind["de" if lang == "de" else "en"])
+    if claim.qualifiers.get("instrument"):
+        details.append(claim.qualifiers["instrument"])
+    if claim.interval.start is not None:
+        details.append(date_words(claim.interval.start, lang))
+    return f" ({', '.join(details)})" if details else ""
+
+
+def relation_kind_handler(store: Store, q: Question) -> Result:
+    assert q.member is not None and q.topic is not None
+    member = store.resolve(q.member)
+    own = set(_ids(store, member))
+    rows = holding(query.relations(store, member.id, q.body, predicate=q.topic), q)
+    # A symmetric relation names the other side, whichever way it was recorded.
+    others = [
+        (r.object if r.subject.id in own else r.subject, r)
+        for r in rows
+        if q.topic in _SYMMETRIC or r.subject.id in own
+    ]
+    who = label(member, q.lang)
+    verb = predicates()[q.topic].label["de" if q.lang == "de" else "en"]
+    if not others:
+        text = say(
+            q.lang,
+            f"The sources record no “{verb}” relation of {who}.",
+            f"Die Quellen nennen keine Beziehung „{verb}“ von {who}.",
+        )
+        return Result(q.kind, [], text)
+    items = [f"{short(o, q.lang)}{_agreement_words(r.claim, q.lang)}" for o, r in others]
+    text = f"{who} {verb}: {'; '.join(dict.fromkeys(items))}."
+    entities = list({o.id: o for o, _ in others}.values())
+    evidence = [e for _, r in others for e in r.claim.evidence]
+    return Result(q.kind, [e.ref() for e in entities], text, cite(evidence), entities)
+
+
+# -- events of one organization --------------------------------------------------------------
+
+
+def _when_words(value: FuzzyDate | None, lang: str) -> str:
+    if value is None:
+        return say(lang, "at a date the sources do not give", "zu einem nicht genannten Zeitpunkt")
+    return date_words(value, lang)
+
+
+def _with_gazetteer(evidence: list[Evidence] | tuple[Evidence, ...], lang: str) -> list[dict[str, str]]:
+    return cite(list(evidence)) or [_gazetteer_note(lang)]
+
+
+def _renamed(store: Store, q: Question, entity: Entity) -> Result:
+    records = query.names(store, entity.id)
+    steps = list(zip(records, records[1:], strict=False))
+    # The rename the question is about: out of the name asked for, else into it.
+    mine = [s for s in steps if s[0].entity.id == entity.id] or [
+        s for s in steps if s[1].entity.id == entity.id
+    ]
+    if not mine:
+        text = say(
+            q.lang,
+            f"The sources record no rename of the {label(entity, q.lang)}.",
+            f"Die Quellen nennen keine Umbenennung von {label(entity, q.lang)}.",
+        )
+        return Result(q.kind, None, text)
+    old, new = mine[0]
+    when = new.since or old.until
+    old_name, new_name = label(old.entity, q.lang), label(new.entity, q.lang)
+    words = _when_words(when, q.lang)
+    text = say(
+        q.lang,
+        f"The {old_name} was renamed {new_name} in {words}.",
+        f"{old_name} wurde {words} in {new_name} umbenannt.",
+    )
+    citations = _with_gazetteer(new.evidence or old.evidence, q.lang)
+    return Result(q.kind, when.edtf if when else None, text, citations, [new.entity])
+
+
+def _first_name(store: Store, q: Question, entity: Entity) -> Result:
+    first = query.names(store, entity.id)[0]
+    name = label(first.entity, q.lang)
+    until = say(q.lang, f" until {date_words(first.until, q.lang)}", f" bis {date_words(first.until, q.lang)}") if first.until else ""
+    text = say(
+        q.lang,
+        f"It was first called {name}{until}.",
+        f"Zuerst hieß es {name}{until}.",
+    )
+    citations = _with_gazetteer(first.evidence, q.lang)
+    return Result(q.kind, [first.entity.ref()], text, citations, [first.entity])
+
+
+def _founded(store: Store, q: Question, entity: Entity) -> Result:
+    ids = _ids(store, entity)
+    claims = [
+        c
+        for c in store.claims(subjects=ids, predicates=["established_by"])
+        + store.claims(objects=ids, predicates=["member_of"])
+        if c.predicate == "established_by" or c.role == "founding_member"
+    ]
+    dated = sorted((c for c in claims if c.interval.start), key=lambda c: c.interval.start.lower)  # type: ignore[union-attr]
+    name = label(entity, q.lang)
+    if not dated:
+        text = say(
+            q.lang,
+            f"The sources give no founding date of the {name}.",
+            f"Die Quellen nennen kein Gründungsdatum von {name}.",
+        )
+        return Result(q.kind, None, text)
+    start = dated[0].interval.start
+    assert start is not None
+    founders = [store.entity(c.subject) for c in dated if c.role == "founding_member"]
+    founders += [store.entity(c.object) for c in dated if c.predicate == "established_by"]
+    by = ", ".join(dict.fromkeys(short(f, q.lang) for f in founders))
+    words = date_words(start, q.lang)
+    text = say(
+        q.lang,
+        f"The {name} was founded in {words}" + (f" by {by}." if by else "."),
+        f"{name} wurde {words} gegründet" + (f", von {by}." if by else "."),
+    )
+    evidence = [e for c in dated if c.interval.start == start for e in c.evidence]
+    return Result(q.kind, start.edtf, text, cite(evidence), [entity])
+
+
+def _merged(store: Store, q: Question, entity: Entity) -> Result:
+    ids = set(_ids(store, entity))
+    merged = [s for s in store.successions() if s.successor in ids and s.change == "merged"]
+    claims = store.claims(objects=sorted(ids), predicates=["merged_into"])
+    parts = {s.predecessor: s.until for s in merged} | {c.subject: c.interval.start for c in claims}
+    entities = [store.entity(i) for i in parts]
+    name = label(entity, q.lang)
+    if not entities:
+        text = say(
+            q.lang,
+            f"The sources record no organizations that merged into the {name}.",
+            f"Die Quellen nennen keine Organisationen, die in {name} aufgingen.",
+        )
+        return Result(q.kind, [], text)
+    dates = {v for v in parts.values() if v is not None}
+    when = say(q.lang, " in ", " ") + date_words(min(dates, key=lambda d: d.lower), q.lang) if dates else ""
+    names = ", ".join(label(e, q.lang) for e in entities)
+    text = say(
+        q.lang,
+        f"Merged into the {name}{when}: {names}.",
+        f"In {name} aufgegangen{when}: {names}.",
+    )
+    citations = cite([e for c in claims for e in c.evidence])
+    if len(claims) < len(entities):
+        citations.append(_gazetteer_note(q.lang))
+    return Result(q.kind, [e.ref() for e in entities], text, citations, entities)
+
+
+_EVENTS: dict[str, Callable[[Store, Question, Entity], Result]] = {
+    "renamed": _renamed,
+    "first_name": _first_name,
+    "founded": _founded,
+    "merged": _merged,
+}
+
+
+def event_handler(store: Store, q: Question) -> Result:
+    assert q.member is not None and q.topic is not None
+    return _EVENTS[q.topic](store, q, store.resolve(q.member))
+
+
+# -- part of, through the hierarchy ----------------------------------------------------------
+
+
+def _path_up(store: Store, start: str, goal: set[str]) -> list[Claim | str] | None:
+    """The steps from `start` up to any of `goal`: part_of claims, or a parent id (gazetteer)."""
+    frontier: list[tuple[str, list[Claim | str]]] = [(start, [])]
+    seen = {start}
+    while frontier:
+        current, path = frontier.pop(0)
+        steps: list[tuple[str, Claim | str]] = [
+            (c.object, c) for c in store.claims(subjects=[current], predicates=["part_of"])
+        ]
+        parent = store.entity(current).parent
+        if parent:
+            steps.append((parent, parent))
+        for nxt, step in steps:
+            if nxt in goal:
+                return [*path, step]
+            if nxt not in seen and len(path) < 6:
+                seen.add(nxt)
+                frontier.append((nxt, [*path, step]))
+    return None
+
+
+def part_of_handler(store: Store, q: Question) -> Result:
+    assert q.member is not None and q.body is not None
+    member, body = store.resolve(q.member), store.resolve(q.body)
+    whole = store.entity(patterns()["part_of"]["same_as"].get(body.id, body.id))
+    goal = set(_ids(store, whole)) | {body.id}
+    path = _path_up(store, member.id, goal)
+    if path is None:
+        return is_member_handler(store, replace(q, kind=Kind.IS_MEMBER))
+    claims = [s for s in path if isinstance(s, Claim)]
+    verdict, since = Answer.YES, ""
+    at: FuzzyDate | date | None = q.at
+    for claim in claims:
+        if at is not None:
+            check = claim.interval.check_date(at).answer
+            verdict = check if check.rank < verdict.rank else verdict
+        if claim.interval.start is not None:
+            since = say(q.lang, " since ", " seit ") + date_words(claim.interval.start, q.lang)
+    m, w = label(member, q.lang), label(whole, q.lang)
+    yes = {
+        Answer.YES: say(q.lang, f"Yes: {m} is part of the {w}", f"Ja: {m} gehört zu {w}"),
+        Answer.NO: say(q.lang, f"No: {m} was not part of the {w} then", f"Nein: {m} gehörte damals nicht zu {w}"),
+        Answer.UNCERTAIN: say(q.lang, f"Uncertain whether {m} was part of the {w} then", f"Unsicher, ob {m} damals zu {w} gehörte"),
+    }[verdict]
+    text = f"{yes} ({type_words(member, q.lang)}){since}."
+    citations = cite([e for c in claims for e in c.evidence])
+    if any(isinstance(s, str) for s in path):
+        citations.append(_gazetteer_note(q.lang))
+    return Result(q.kind, verdict.value, text, citations, [member])
+
+
+HANDLERS: dict[Kind, Handler] = {
+    Kind.LEADER: leader_handler,
+    Kind.WHAT_IS: what_is_handler,
+    Kind.RELATION_KIND: relation_kind_handler,
+    Kind.EVENT: event_handler,
+    Kind.PART_OF: part_of_handler,
+}
