@@ -106,8 +106,9 @@ def say(lang: str, en: str, de: str) -> str:
 
 
 def label(entity: Entity, lang: str) -> str:
-    """The entity's label in the language, else its main label."""
-    return entity.labels().get(lang) or entity.label
+    """The entity's label in the language, else any of its names in it, else its main label."""
+    named = next((n.text for n in entity.names if n.lang == lang and n.kind != "seen"), None)
+    return entity.labels().get(lang) or named or entity.label
 
 
 def short(entity: Entity, lang: str) -> str:

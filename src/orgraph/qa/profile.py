@@ -188,13 +188,23 @@ def relation_kind_handler(store: Store, q: Question) -> Result:
         )
         return Result(q.kind, [], text)
     items = [f"{short(o, q.lang)}{_agreement_words(r.claim, q.lang)}" for o, r in others]
-    text = f"{who} {verb}: {'; '.join(dict.fromkeys(items))}."
+    text = f"{who} — {verb}: {'; '.join(dict.fromkeys(items))}."
     entities = list({o.id: o for o, _ in others}.values())
     evidence = [e for _, r in others for e in r.claim.evidence]
     return Result(q.kind, [e.ref() for e in entities], text, cite(evidence), entities)
 
 
 # -- events of one organization --------------------------------------------------------------
+
+
+def at_words(value: FuzzyDate, lang: str) -> str:
+    """A date with its preposition: "in April 2003", "im April 2003", "on 3 May 2010", "2006"."""
+    words = date_words(value, lang)
+    if value.day is not None:
+        return say(lang, f"on {words}", f"am {words}")
+    if value.month is not None and value.mod is None:
+        return say(lang, f"in {words}", f"im {words}")
+    return say(lang, f"in {words}", words)
 
 
 def _when_words(value: FuzzyDate | None, lang: str) -> str:
@@ -224,10 +234,10 @@ def _renamed(store: Store, q: Question, entity: Entity) -> Result:
     old, new = mine[0]
     when = new.since or old.until
     old_name, new_name = label(old.entity, q.lang), label(new.entity, q.lang)
-    words = _when_words(when, q.lang)
+    words = at_words(when, q.lang) if when else _when_words(None, q.lang)
     text = say(
         q.lang,
-        f"The {old_name} was renamed {new_name} in {words}.",
+        f"The {old_name} was renamed {new_name} {words}.",
         f"{old_name} wurde {words} in {new_name} umbenannt.",
     )
     citations = _with_gazetteer(new.evidence or old.evidence, q.lang)
@@ -240,8 +250,8 @@ def _first_name(store: Store, q: Question, entity: Entity) -> Result:
     until = say(q.lang, f" until {date_words(first.until, q.lang)}", f" bis {date_words(first.until, q.lang)}") if first.until else ""
     text = say(
         q.lang,
-        f"It was first called {name}{until}.",
-        f"Zuerst hieß es {name}{until}.",
+        f"The {label(entity, q.lang)} was first called {name}{until}.",
+        f"{label(entity, q.lang)} hieß zuerst {name}{until}.",
     )
     citations = _with_gazetteer(first.evidence, q.lang)
     return Result(q.kind, [first.entity.ref()], text, citations, [first.entity])
@@ -269,10 +279,10 @@ def _founded(store: Store, q: Question, entity: Entity) -> Result:
     founders = [store.entity(c.subject) for c in dated if c.role == "founding_member"]
     founders += [store.entity(c.object) for c in dated if c.predicate == "established_by"]
     by = ", ".join(dict.fromkeys(short(f, q.lang) for f in founders))
-    words = date_words(start, q.lang)
+    words = at_words(start, q.lang)
     text = say(
         q.lang,
-        f"The {name} was founded in {words}" + (f" by {by}." if by else "."),
+        f"The {name} was founded {words}" + (f" by {by}." if by else "."),
         f"{name} wurde {words} gegründet" + (f", von {by}." if by else "."),
     )
     evidence = [e for c in dated if c.interval.start == start for e in c.evidence]
@@ -294,12 +304,12 @@ def _merged(store: Store, q: Question, entity: Entity) -> Result:
         )
         return Result(q.kind, [], text)
     dates = {v for v in parts.values() if v is not None}
-    when = say(q.lang, " in ", " ") + date_words(min(dates, key=lambda d: d.lower), q.lang) if dates else ""
+    when = " " + at_words(min(dates, key=lambda d: d.lower), q.lang) if dates else ""
     names = ", ".join(label(e, q.lang) for e in entities)
     text = say(
         q.lang,
         f"Merged into the {name}{when}: {names}.",
-        f"In {name} aufgegangen{when}: {names}.",
+        f"In {name} aufgegangen ({when.strip()}): {names}." if when else f"In {name} aufgegangen: {names}.",
     )
     citations = cite([e for c in claims for e in c.evidence])
     if len(claims) < len(entities):
@@ -353,14 +363,21 @@ def part_of_handler(store: Store, q: Question) -> Result:
     if path is None:
         return is_member_handler(store, replace(q, kind=Kind.IS_MEMBER))
     claims = [s for s in path if isinstance(s, Claim)]
-    verdict, since = Answer.YES, ""
+    verdict, start = Answer.YES, None
     at: FuzzyDate | date | None = q.at
     for claim in claims:
         if at is not None:
             check = claim.interval.check_date(at).answer
             verdict = check if check.rank < verdict.rank else verdict
-        if claim.interval.start is not None:
-            since = say(q.lang, " since ", " seit ") + date_words(claim.interval.start, q.lang)
+        start = claim.interval.start or start
+    since = ""
+    if start is not None:
+        words = date_words(start, q.lang)
+        since = (
+            say(q.lang, f" since {words}", f" seit {words}")
+            if verdict is Answer.YES
+            else say(q.lang, f" — only since {words}", f" — erst seit {words}")
+        )
     m, w = label(member, q.lang), label(whole, q.lang)
     yes = {
         Answer.YES: say(q.lang, f"Yes: {m} is part of the {w}", f"Ja: {m} gehört zu {w}"),
