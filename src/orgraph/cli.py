@@ -404,7 +404,10 @@ def import_(ctx: click.Context, path: Path) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
-    "--lang", type=click.Choice(["de", "en"]), default=None, help="Language of a question whose own words do not tell."
+    "--lang",
+    type=click.Choice(["de", "en"]),
+    default=None,
+    help="Language of a question whose own words do not tell.",
 )
 @click.option(
     "--glob",
@@ -626,7 +629,10 @@ def demo(ctx: click.Context, no_serve: bool, host: str, port: int, token: str | 
 @main.command()
 @click.argument("question")
 @click.option(
-    "--lang", type=click.Choice(["de", "en"]), default=None, help="Language of a question whose own words do not tell."
+    "--lang",
+    type=click.Choice(["de", "en"]),
+    default=None,
+    help="Language of a question whose own words do not tell.",
 )
 @FORMAT
 @click.pass_context

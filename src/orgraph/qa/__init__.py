@@ -12,7 +12,7 @@ __all__ = [
     "Result",
     "answer",
     "ask",
-    "parse",
     "offer",
+    "parse",
     "refuse",
 ]

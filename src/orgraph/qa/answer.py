@@ -284,9 +284,7 @@ def _disagreement(q: Question, rows: list[query.Relation]) -> Result:
         f"{date_words(s, q.lang)} ({', '.join(sorted({e.source for e in r.claim.evidence}))})"
         for s, r in zip(starts, rows, strict=True)
     )
-    text = say(
-        q.lang, f"The sources disagree: {said}.", f"Die Quellen widersprechen sich: {said}."
-    )
+    text = say(q.lang, f"The sources disagree: {said}.", f"Die Quellen widersprechen sich: {said}.")
     evidence = [e for r in rows for e in r.claim.evidence]
     return Result(q.kind, [s.edtf for s in starts], text, cite(evidence), [rows[0].object])
 

@@ -89,9 +89,9 @@ def suggest(store: Store, text: str) -> list[dict[str, str]]:
             if len(phrase) < 3 or not any(c.isupper() for c in phrase):
                 continue
             for match in difflib.get_close_matches(phrase.casefold(), known, 1, _CLOSE):
-                name = known[match]
-                if name not in found and name != phrase:
-                    found[name] = {"name": name, "q": text.replace(phrase, name, 1)}
+                close = known[match]
+                if close not in found and close != phrase:
+                    found[close] = {"name": close, "q": text.replace(phrase, close, 1)}
     return list(found.values())[:_MAX_SUGGESTIONS]
 
 

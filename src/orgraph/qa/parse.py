@@ -57,10 +57,6 @@ def _role_rules() -> dict[str, list[re.Pattern[str]]]:
     return {role: compiled(values) for role, values in patterns()["roles"].items()}
 
 
-def any_match(rules: list[re.Pattern[str]], text: str) -> bool:
-    return any(rule.search(text) for rule in rules)
-
-
 def detect_language(text: str, hint: str | None = None) -> str:
     """`de` or `en`: whichever language has more of its common words in the question.
 
@@ -261,7 +257,9 @@ _NEEDS = {
 }
 
 
-def _topic(text: str, table: dict[str, list[str]] | dict[str, dict[str, list[str]]], lang: str) -> str:
+def _topic(
+    text: str, table: dict[str, list[str]] | dict[str, dict[str, list[str]]], lang: str
+) -> str:
     """The first entry of a table ([events], [relation_kinds]) whose words the question has."""
     lowered = text.casefold()
     for topic, words in table.items():

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from orgraph import query
@@ -105,7 +106,9 @@ def what_is_handler(store: Store, q: Question) -> Result:
     name = label(entity, lang)
     acronym = short(entity, lang)
     head = f"{name} ({acronym})" if acronym != name else name
-    sentences = [say(lang, f"{head} is {type_words(entity, lang)}", f"{head} ist {type_words(entity, lang)}")]
+    sentences = [
+        say(lang, f"{head} is {type_words(entity, lang)}", f"{head} ist {type_words(entity, lang)}")
+    ]
     if entity.parent:
         parent = label(store.entity(entity.parent), lang)
         sentences[0] += say(lang, f", within the {parent}", f", innerhalb von {parent}")
@@ -213,13 +216,15 @@ def _when_words(value: FuzzyDate | None, lang: str) -> str:
     return date_words(value, lang)
 
 
-def _with_gazetteer(evidence: list[Evidence] | tuple[Evidence, ...], lang: str) -> list[dict[str, str]]:
+def _with_gazetteer(
+    evidence: list[Evidence] | tuple[Evidence, ...], lang: str
+) -> list[dict[str, str]]:
     return cite(list(evidence)) or [_gazetteer_note(lang)]
 
 
 def _renamed(store: Store, q: Question, entity: Entity) -> Result:
     records = query.names(store, entity.id)
-    steps = list(zip(records, records[1:], strict=False))
+    steps = list(pairwise(records))
     # The rename the question is about: out of the name asked for, else into it.
     mine = [s for s in steps if s[0].entity.id == entity.id] or [
         s for s in steps if s[1].entity.id == entity.id
@@ -247,7 +252,15 @@ def _renamed(store: Store, q: Question, entity: Entity) -> Result:
 def _first_name(store: Store, q: Question, entity: Entity) -> Result:
     first = query.names(store, entity.id)[0]
     name = label(first.entity, q.lang)
-    until = say(q.lang, f" until {date_words(first.until, q.lang)}", f" bis {date_words(first.until, q.lang)}") if first.until else ""
+    until = (
+        say(
+            q.lang,
+            f" until {date_words(first.until, q.lang)}",
+            f" bis {date_words(first.until, q.lang)}",
+        )
+        if first.until
+        else ""
+    )
     text = say(
         q.lang,
         f"The {label(entity, q.lang)} was first called {name}{until}.",
@@ -309,7 +322,9 @@ def _merged(store: Store, q: Question, entity: Entity) -> Result:
     text = say(
         q.lang,
         f"Merged into the {name}{when}: {names}.",
-        f"In {name} aufgegangen ({when.strip()}): {names}." if when else f"In {name} aufgegangen: {names}.",
+        f"In {name} aufgegangen ({when.strip()}): {names}."
+        if when
+        else f"In {name} aufgegangen: {names}.",
     )
     citations = cite([e for c in claims for e in c.evidence])
     if len(claims) < len(entities):
@@ -381,8 +396,16 @@ def part_of_handler(store: Store, q: Question) -> Result:
     m, w = label(member, q.lang), label(whole, q.lang)
     yes = {
         Answer.YES: say(q.lang, f"Yes: {m} is part of the {w}", f"Ja: {m} gehört zu {w}"),
-        Answer.NO: say(q.lang, f"No: {m} was not part of the {w} then", f"Nein: {m} gehörte damals nicht zu {w}"),
-        Answer.UNCERTAIN: say(q.lang, f"Uncertain whether {m} was part of the {w} then", f"Unsicher, ob {m} damals zu {w} gehörte"),
+        Answer.NO: say(
+            q.lang,
+            f"No: {m} was not part of the {w} then",
+            f"Nein: {m} gehörte damals nicht zu {w}",
+        ),
+        Answer.UNCERTAIN: say(
+            q.lang,
+            f"Uncertain whether {m} was part of the {w} then",
+            f"Unsicher, ob {m} damals zu {w} gehörte",
+        ),
     }[verdict]
     text = f"{yes} ({type_words(member, q.lang)}){since}."
     citations = cite([e for c in claims for e in c.evidence])

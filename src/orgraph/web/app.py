@@ -22,7 +22,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from orgraph.store import Store
-from orgraph.web import api, pages, problems
+from orgraph.web import api, home, pages, problems
 
 HERE = Path(__file__).parent
 TOKEN_ENV = "ORGRAPH_TOKEN"
@@ -78,5 +78,6 @@ def create_app(store: Store | str | Path, token: str | None = None) -> FastAPI:
 
         app.include_router(ask_router)
     # <<< QA
+    app.include_router(home.router)
     app.include_router(pages.router)
     return app
