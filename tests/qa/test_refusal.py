@@ -156,3 +156,16 @@ def test_an_impossible_date_is_refused_not_replaced(question: str, words: str) -
     result = ask(store, question)
     assert result.kind.value == "cannot_answer"
     assert words in result.text
+
+
+def test_cli_refusal_lists_what_can_be_asked_one_line_each(store_for: StoreFor) -> None:
+    _, db = store_for(DEMO)
+    run = CliRunner().invoke(main, ["--db", str(db), "ask", "Who were the members of the GMGG?"])
+    assert run.exit_code == 0
+    lines = run.output.splitlines()
+    assert lines[0].endswith("did you mean GMG?")
+    offered = patterns()["refusal"]["offer"]
+    assert lines[1] == patterns()["refusal"]["en"]["offer"] + ":"
+    assert lines[2:] == [
+        f"- {patterns()['kinds'][k]['en'][0]}: {patterns()['kinds'][k]['en'][1]}" for k in offered
+    ]

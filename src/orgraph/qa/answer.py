@@ -518,6 +518,8 @@ _HANDLERS = {
 
 
 # The newer kinds about one organization live in their own module, which builds on this one.
+from orgraph.qa.hierarchy import part_of_handler  # noqa: E402
 from orgraph.qa.profile import HANDLERS as _PROFILE  # noqa: E402
 
 _HANDLERS.update(_PROFILE)
+_HANDLERS[Kind.PART_OF] = part_of_handler

@@ -1,6 +1,5 @@
 """Questions about one organization as a reader of a passage asks them: who leads it, what it
-is, its relations of one kind, what happened to it (founded, renamed, merged), and whether it
-is part of another through the hierarchy.
+is, its relations of one kind, and what happened to it (founded, renamed, merged).
 
 Each handler takes the store and a `Question` and returns a `Result` in the question's
 language; words of answers (types, agreement kinds) are data in `qa/patterns.toml`.
@@ -9,14 +8,11 @@ language; words of answers (types, agreement kinds) are data in `qa/patterns.tom
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
-from datetime import date
 from itertools import pairwise
 from typing import Any
 
 from orgraph import query
 from orgraph.fuzzydate import FuzzyDate
-from orgraph.interval import Answer
 from orgraph.lineage import lineage
 from orgraph.model import Claim, Entity, Evidence, predicates
 from orgraph.qa.answer import (
@@ -25,7 +21,6 @@ from orgraph.qa.answer import (
     Result,
     cite,
     holding,
-    is_member_handler,
     label,
     relation_line,
     say,
@@ -44,7 +39,7 @@ _KEY_PREDICATES = ("part_of", "member_of", "leads", "agreement_with", "establish
 _KEY_RELATIONS = 4
 
 
-def _gazetteer_note(lang: str) -> dict[str, str]:
+def gazetteer_note(lang: str) -> dict[str, str]:
     return {
         "source": "gazetteer",
         "sentence": say(
@@ -55,7 +50,7 @@ def _gazetteer_note(lang: str) -> dict[str, str]:
     }
 
 
-def _ids(store: Store, entity: Entity) -> list[str]:
+def lineage_ids(store: Store, entity: Entity) -> list[str]:
     return [p.entity_id for p in lineage(store, entity.id)]
 
 
@@ -70,7 +65,7 @@ def type_words(entity: Entity, lang: str) -> str:
 def leader_handler(store: Store, q: Question) -> Result:
     assert q.body is not None
     body = store.resolve(q.body)
-    claims = store.claims(objects=_ids(store, body), predicates=["leads", "member_of"])
+    claims = store.claims(objects=lineage_ids(store, body), predicates=["leads", "member_of"])
     claims = [c for c in claims if c.predicate == "leads" or c.role in _LEADING_ROLES]
     rows = holding(
         [query.Relation(c, store.entity(c.subject), store.entity(c.object)) for c in claims], q
@@ -129,7 +124,7 @@ def what_is_handler(store: Store, q: Question) -> Result:
     rows = [
         r
         for r in query.relations(store, entity.id)
-        if r.claim.predicate in _KEY_PREDICATES and r.subject.id in _ids(store, entity)
+        if r.claim.predicate in _KEY_PREDICATES and r.subject.id in lineage_ids(store, entity)
     ]
     rows.sort(key=lambda r: _KEY_PREDICATES.index(r.claim.predicate))
     rows = rows[:_KEY_RELATIONS]
@@ -140,7 +135,7 @@ def what_is_handler(store: Store, q: Question) -> Result:
         )
     if entity.wikidata:
         sentences.append(f"Wikidata: {entity.wikidata}")
-    citations = cite([e for r in rows for e in r.claim.evidence]) or [_gazetteer_note(lang)]
+    citations = cite([e for r in rows for e in r.claim.evidence]) or [gazetteer_note(lang)]
     summary: dict[str, Any] = {
         "entity": entity.ref(),
         "type": entity.type,
@@ -173,7 +168,7 @@ def _agreement_words(claim: Claim, lang: str) -> str:
 def relation_kind_handler(store: Store, q: Question) -> Result:
     assert q.member is not None and q.topic is not None
     member = store.resolve(q.member)
-    own = set(_ids(store, member))
+    own = set(lineage_ids(store, member))
     rows = holding(query.relations(store, member.id, q.body, predicate=q.topic), q)
     # A symmetric relation names the other side, whichever way it was recorded.
     others = [
@@ -219,7 +214,7 @@ def _when_words(value: FuzzyDate | None, lang: str) -> str:
 def _with_gazetteer(
     evidence: list[Evidence] | tuple[Evidence, ...], lang: str
 ) -> list[dict[str, str]]:
-    return cite(list(evidence)) or [_gazetteer_note(lang)]
+    return cite(list(evidence)) or [gazetteer_note(lang)]
 
 
 def _renamed(store: Store, q: Question, entity: Entity) -> Result:
@@ -271,7 +266,7 @@ def _first_name(store: Store, q: Question, entity: Entity) -> Result:
 
 
 def _founded(store: Store, q: Question, entity: Entity) -> Result:
-    ids = _ids(store, entity)
+    ids = lineage_ids(store, entity)
     claims = [
         c
         for c in store.claims(subjects=ids, predicates=["established_by"])
@@ -303,7 +298,7 @@ def _founded(store: Store, q: Question, entity: Entity) -> Result:
 
 
 def _merged(store: Store, q: Question, entity: Entity) -> Result:
-    ids = set(_ids(store, entity))
+    ids = set(lineage_ids(store, entity))
     merged = [s for s in store.successions() if s.successor in ids and s.change == "merged"]
     claims = store.claims(objects=sorted(ids), predicates=["merged_into"])
     parts = {s.predecessor: s.until for s in merged} | {c.subject: c.interval.start for c in claims}
@@ -328,7 +323,7 @@ def _merged(store: Store, q: Question, entity: Entity) -> Result:
     )
     citations = cite([e for c in claims for e in c.evidence])
     if len(claims) < len(entities):
-        citations.append(_gazetteer_note(q.lang))
+        citations.append(gazetteer_note(q.lang))
     return Result(q.kind, [e.ref() for e in entities], text, citations, entities)
 
 
@@ -345,79 +340,9 @@ def event_handler(store: Store, q: Question) -> Result:
     return _EVENTS[q.topic](store, q, store.resolve(q.member))
 
 
-# -- part of, through the hierarchy ----------------------------------------------------------
-
-
-def _path_up(store: Store, start: str, goal: set[str]) -> list[Claim | str] | None:
-    """The steps from `start` up to any of `goal`: part_of claims, or a parent id (gazetteer)."""
-    frontier: list[tuple[str, list[Claim | str]]] = [(start, [])]
-    seen = {start}
-    while frontier:
-        current, path = frontier.pop(0)
-        steps: list[tuple[str, Claim | str]] = [
-            (c.object, c) for c in store.claims(subjects=[current], predicates=["part_of"])
-        ]
-        parent = store.entity(current).parent
-        if parent:
-            steps.append((parent, parent))
-        for nxt, step in steps:
-            if nxt in goal:
-                return [*path, step]
-            if nxt not in seen and len(path) < 6:
-                seen.add(nxt)
-                frontier.append((nxt, [*path, step]))
-    return None
-
-
-def part_of_handler(store: Store, q: Question) -> Result:
-    assert q.member is not None and q.body is not None
-    member, body = store.resolve(q.member), store.resolve(q.body)
-    whole = store.entity(patterns()["part_of"]["same_as"].get(body.id, body.id))
-    goal = set(_ids(store, whole)) | {body.id}
-    path = _path_up(store, member.id, goal)
-    if path is None:
-        return is_member_handler(store, replace(q, kind=Kind.IS_MEMBER))
-    claims = [s for s in path if isinstance(s, Claim)]
-    verdict, start = Answer.YES, None
-    at: FuzzyDate | date | None = q.at
-    for claim in claims:
-        if at is not None:
-            check = claim.interval.check_date(at).answer
-            verdict = check if check.rank < verdict.rank else verdict
-        start = claim.interval.start or start
-    since = ""
-    if start is not None:
-        words = date_words(start, q.lang)
-        since = (
-            say(q.lang, f" since {words}", f" seit {words}")
-            if verdict is Answer.YES
-            else say(q.lang, f" — only since {words}", f" — erst seit {words}")
-        )
-    m, w = label(member, q.lang), label(whole, q.lang)
-    yes = {
-        Answer.YES: say(q.lang, f"Yes: {m} is part of the {w}", f"Ja: {m} gehört zu {w}"),
-        Answer.NO: say(
-            q.lang,
-            f"No: {m} was not part of the {w} then",
-            f"Nein: {m} gehörte damals nicht zu {w}",
-        ),
-        Answer.UNCERTAIN: say(
-            q.lang,
-            f"Uncertain whether {m} was part of the {w} then",
-            f"Unsicher, ob {m} damals zu {w} gehörte",
-        ),
-    }[verdict]
-    text = f"{yes} ({type_words(member, q.lang)}){since}."
-    citations = cite([e for c in claims for e in c.evidence])
-    if any(isinstance(s, str) for s in path):
-        citations.append(_gazetteer_note(q.lang))
-    return Result(q.kind, verdict.value, text, citations, [member])
-
-
 HANDLERS: dict[Kind, Handler] = {
     Kind.LEADER: leader_handler,
     Kind.WHAT_IS: what_is_handler,
     Kind.RELATION_KIND: relation_kind_handler,
     Kind.EVENT: event_handler,
-    Kind.PART_OF: part_of_handler,
 }
