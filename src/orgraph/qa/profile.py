@@ -54,6 +54,11 @@ def lineage_ids(store: Store, entity: Entity) -> list[str]:
     return [p.entity_id for p in lineage(store, entity.id)]
 
 
+def _none(q: Question, answer: Any, en: str, de: str) -> Result:
+    """An answer that the sources hold nothing of the kind asked: said, with no citation."""
+    return Result(q.kind, answer, say(q.lang, en, de))
+
+
 def type_words(entity: Entity, lang: str) -> str:
     entry = patterns()["types"].get(entity.type) or patterns()["types"]["other"]
     return str(entry["de" if lang == "de" else "en"])
@@ -72,12 +77,12 @@ def leader_handler(store: Store, q: Question) -> Result:
     )
     name = label(body, q.lang)
     if not rows:
-        text = say(
-            q.lang,
+        return _none(
+            q,
+            [],
             f"The sources name no one who leads the {name}.",
             f"Die Quellen nennen niemanden, der {name} leitet.",
         )
-        return Result(q.kind, [], text)
     parts = []
     for r in rows:
         role = role_words(r.claim.role or "lead", q.lang)
@@ -179,12 +184,12 @@ def relation_kind_handler(store: Store, q: Question) -> Result:
     who = label(member, q.lang)
     verb = predicates()[q.topic].label["de" if q.lang == "de" else "en"]
     if not others:
-        text = say(
-            q.lang,
+        return _none(
+            q,
+            [],
             f"The sources record no “{verb}” relation of {who}.",
             f"Die Quellen nennen keine Beziehung „{verb}“ von {who}.",
         )
-        return Result(q.kind, [], text)
     items = [f"{short(o, q.lang)}{_agreement_words(r.claim, q.lang)}" for o, r in others]
     text = f"{who} — {verb}: {'; '.join(dict.fromkeys(items))}."
     entities = list({o.id: o for o, _ in others}.values())
@@ -225,12 +230,12 @@ def _renamed(store: Store, q: Question, entity: Entity) -> Result:
         s for s in steps if s[1].entity.id == entity.id
     ]
     if not mine:
-        text = say(
-            q.lang,
+        return _none(
+            q,
+            None,
             f"The sources record no rename of the {label(entity, q.lang)}.",
             f"Die Quellen nennen keine Umbenennung von {label(entity, q.lang)}.",
         )
-        return Result(q.kind, None, text)
     old, new = mine[0]
     when = new.since or old.until
     old_name, new_name = label(old.entity, q.lang), label(new.entity, q.lang)
@@ -276,12 +281,12 @@ def _founded(store: Store, q: Question, entity: Entity) -> Result:
     dated = sorted((c for c in claims if c.interval.start), key=lambda c: c.interval.start.lower)  # type: ignore[union-attr]
     name = label(entity, q.lang)
     if not dated:
-        text = say(
-            q.lang,
+        return _none(
+            q,
+            None,
             f"The sources give no founding date of the {name}.",
             f"Die Quellen nennen kein Gründungsdatum von {name}.",
         )
-        return Result(q.kind, None, text)
     start = dated[0].interval.start
     assert start is not None
     founders = [store.entity(c.subject) for c in dated if c.role == "founding_member"]
@@ -305,12 +310,12 @@ def _merged(store: Store, q: Question, entity: Entity) -> Result:
     entities = [store.entity(i) for i in parts]
     name = label(entity, q.lang)
     if not entities:
-        text = say(
-            q.lang,
+        return _none(
+            q,
+            [],
             f"The sources record no organizations that merged into the {name}.",
             f"Die Quellen nennen keine Organisationen, die in {name} aufgingen.",
         )
-        return Result(q.kind, [], text)
     dates = {v for v in parts.values() if v is not None}
     when = " " + at_words(min(dates, key=lambda d: d.lower), q.lang) if dates else ""
     names = ", ".join(label(e, q.lang) for e in entities)
