@@ -484,7 +484,10 @@ def import_(ctx: click.Context, path: Path, keep_history: bool) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=TEXT)
 @click.option(
-    "--lang", type=click.Choice(["de", "en"]), default=None, help="Skip language detection."
+    "--lang",
+    type=click.Choice(["de", "en"]),
+    default=None,
+    help="Language of a question whose own words do not tell.",
 )
 @click.option(
     "--glob",
@@ -766,7 +769,10 @@ def demo(ctx: click.Context, /, no_serve: bool, **options: Any) -> None:
 @main.command()
 @click.argument("question")
 @click.option(
-    "--lang", type=click.Choice(["de", "en"]), default=None, help="Skip language detection."
+    "--lang",
+    type=click.Choice(["de", "en"]),
+    default=None,
+    help="Language of a question whose own words do not tell.",
 )
 @FORMAT
 @click.pass_context

@@ -201,7 +201,6 @@ def test_roles_named(gazetteer: Store, text: str, role: str | None) -> None:
         ("Was UNICEF a member of the GMG before 2008?", "one_date"),
         ("Which organizations joined the GMG?", "no_date"),
         ("War UNICEF im selben Jahr Mitglied der GMG?", "unanchored"),
-        ("Who leads the CCCM?", "no_kind"),
         ("Was UNICEF happy with the GMG in 2008?", "not_membership"),
         (
             "Which parts of the UN Secretariat does the IOM liaison office liaise with?",

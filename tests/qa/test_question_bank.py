@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,10 @@ def check(store: Store, item: dict[str, Any]) -> None:
         assert roles == sorted((role, store.resolve(body).id) for role, body in expected), got[
             "text"
         ]
+    elif item["kind"] == "what_is":
+        # The summary: type and parent as the gazetteer and graph hold them.
+        for key, value in expected.items():
+            assert got["answer"][key] == value, got["text"]
     elif isinstance(expected, list):
         assert sorted(e["id"] for e in got["answer"]) == ids(store, expected), got["text"]
     else:
@@ -62,8 +67,34 @@ def test_question_bank(store_for: StoreFor, item: dict[str, Any]) -> None:
     check(store, item)
 
 
+# Words of the English answer phrases; a German answer has none of them (names aside).
+ENGLISH = re.compile(
+    r"\b(since|until|Yes|No|Uncertain|Members|members|founded|renamed|led|Formerly|within|"
+    r"today|sources|first called|Merged|cooperates|agreement|participates|lead agency)\b"
+)
+
+
+@pytest.mark.parametrize(
+    "item",
+    [q for q in BANK if q["lang"] == "de"],
+    ids=[q["id"] for q in BANK if q["lang"] == "de"],
+)
+def test_german_answers_are_german(store_for: StoreFor, item: dict[str, Any]) -> None:
+    store, _ = store_for(*item["docs"])
+    text = ask(store, item["q"], lang="en").text  # the UI language does not decide
+    assert not ENGLISH.search(text), text
+
+
+NEW_KINDS = {"leader", "what_is", "relation_kind", "event", "part_of"}
+
+
 def test_bank_size_and_languages() -> None:
-    assert len(BANK) >= 60
+    assert len(BANK) >= 128
+    new = [q for q in BANK if q["kind"] in NEW_KINDS]
+    assert len(new) >= 40
+    assert {q["kind"] for q in new} == NEW_KINDS
+    for kind in NEW_KINDS:
+        assert {q["lang"] for q in new if q["kind"] == kind} == {"de", "en"}, kind
     assert {q["lang"] for q in BANK} == {"de", "en"}
     over_bundled = [q for q in BANK if q["docs"][0].startswith(("shared:", "demo:"))]
     assert len(over_bundled) >= 40

@@ -32,7 +32,6 @@ REFUSED = [
     "Wer war Mitglied?",  # no body named
     "Was UNICEF a member in 2006?",  # no body named
     "War UNICEF im selben Jahr Mitglied der GMG?",  # a date that cannot be placed
-    "Wer leitet den CCCM-Cluster?",  # the other direction of `leads`: not a kind
     "Which organizations joined the GMG?",  # no period
     "<script>alert(1)</script>",
     "\x00\x01\x02",
@@ -87,9 +86,43 @@ def test_refusal_lists_the_kinds_in_the_question_language(
 ) -> None:
     store, _ = store_for(DEMO)
     result = ask(store, text)
-    for kind in ANSWERABLE:
-        assert patterns()["kinds"][kind.value][lang] in result.text
+    offered = patterns()["refusal"]["offer"]
+    assert 5 <= len(offered) <= 10, "a short list"
+    lines = result.text.splitlines()
+    for kind in offered:
+        what, example = patterns()["kinds"][kind][lang]
+        assert f"- {what}: {example}" in lines, "one line per kind, with its example"
+    assert [e["q"] for e in result.to_json()["examples"]] == [
+        patterns()["kinds"][k][lang][1] for k in offered
+    ]
     assert patterns()["refusal"][lang]["intro"] in result.text
+
+
+def test_every_kind_has_words_in_both_languages() -> None:
+    for kind in ANSWERABLE:
+        for lang in ("de", "en"):
+            what, example = patterns()["kinds"][kind.value][lang]
+            assert what and example.endswith("?")
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_offered_examples_are_answered(store_for: StoreFor, lang: str) -> None:
+    """Each example a refusal offers runs and is answered on the demo store, not refused."""
+    store, _ = store_for(DEMO)
+    for example in ask(store, "blorp", lang=lang).examples:
+        result = ask(store, example["q"])
+        assert result.kind.value == example["kind"], (example["q"], result.text)
+
+
+def test_unknown_names_get_close_matches(store_for: StoreFor) -> None:
+    store, _ = store_for(DEMO)
+    result = ask(store, "Who were the members of the GMGG in 2008?")
+    assert result.kind.value == "cannot_answer"
+    assert [s["name"] for s in result.suggestions] == ["GMG"]
+    assert result.suggestions[0]["q"] == "Who were the members of the GMG in 2008?"
+    assert "GMG?" in result.text.splitlines()[0]
+    assert ask(store, result.suggestions[0]["q"]).kind.value == "members"
+    assert ask(store, "Who were the members of the Foobar Alliance in 2007?").suggestions == []
 
 
 def test_refusal_says_why(store_for: StoreFor) -> None:
@@ -123,3 +156,16 @@ def test_an_impossible_date_is_refused_not_replaced(question: str, words: str) -
     result = ask(store, question)
     assert result.kind.value == "cannot_answer"
     assert words in result.text
+
+
+def test_cli_refusal_lists_what_can_be_asked_one_line_each(store_for: StoreFor) -> None:
+    _, db = store_for(DEMO)
+    run = CliRunner().invoke(main, ["--db", str(db), "ask", "Who were the members of the GMGG?"])
+    assert run.exit_code == 0
+    lines = run.output.splitlines()
+    assert lines[0].endswith("did you mean GMG?")
+    offered = patterns()["refusal"]["offer"]
+    assert lines[1] == patterns()["refusal"]["en"]["offer"] + ":"
+    assert lines[2:] == [
+        f"- {patterns()['kinds'][k]['en'][0]}: {patterns()['kinds'][k]['en'][1]}" for k in offered
+    ]

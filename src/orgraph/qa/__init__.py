@@ -1,7 +1,7 @@
 """Questions in German or English, answered from the graph with citations."""
 
 from orgraph.qa.answer import ANSWERABLE, Kind, Question, Result, answer
-from orgraph.qa.ask import ask, refuse
+from orgraph.qa.ask import ask, offer, refuse
 from orgraph.qa.parse import CannotParse, parse
 
 __all__ = [
@@ -12,6 +12,7 @@ __all__ = [
     "Result",
     "answer",
     "ask",
+    "offer",
     "parse",
     "refuse",
 ]

@@ -8,12 +8,9 @@ in that language and a body by the name it had then as well as now.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from functools import cache
-from importlib.resources import files
 from typing import Any
 
 from orgraph import query
@@ -38,6 +35,11 @@ class Kind(StrEnum):
     RELATIONS = "relations"
     ROLES = "roles"
     LIAISES = "liaises"
+    LEADER = "leader"
+    WHAT_IS = "what_is"
+    RELATION_KIND = "relation_kind"
+    EVENT = "event"
+    PART_OF = "part_of"
     # Not a query: the honest refusal of a question that parses into none of the above.
     CANNOT_ANSWER = "cannot_answer"
 
@@ -55,6 +57,7 @@ class Question:
     part_of: str | None = None  # restrict listed organizations to units of this body
     lang: str = "en"
     role: str | None = None  # restrict memberships to a role ("member" = full members)
+    topic: str | None = None  # the predicate or event a question of one kind asks about
 
 
 @dataclass
@@ -65,6 +68,10 @@ class Result:
     citations: list[dict[str, str]] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)  # the organizations the answer names
     reason: str | None = None  # why "uncertain" (or "no"), and why a question is refused
+    # A refusal's offer: what can be asked, each with an example question that runs.
+    examples: list[dict[str, str]] = field(default_factory=list)
+    # A refusal's close matches for a name it did not know, each with the question rewritten.
+    suggestions: list[dict[str, str]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -75,6 +82,10 @@ class Result:
         }
         if self.reason is not None:
             data["reason"] = self.reason
+        if self.examples:
+            data["examples"] = self.examples
+        if self.suggestions:
+            data["suggestions"] = self.suggestions
         return data
 
 
@@ -90,19 +101,14 @@ def cite(evidence: list[Evidence]) -> list[dict[str, str]]:
 # -- phrasing --------------------------------------------------------------------------------
 
 
-@cache
-def _phrases() -> dict[str, Any]:
-    resource = files("orgraph").joinpath("qa").joinpath("patterns.toml")
-    return dict(tomllib.loads(resource.read_text(encoding="utf-8"))["answers"])
-
-
-def _say(lang: str, en: str, de: str) -> str:
+def say(lang: str, en: str, de: str) -> str:
     return de if lang == "de" else en
 
 
 def label(entity: Entity, lang: str) -> str:
-    """The entity's label in the language, else its main label."""
-    return entity.labels().get(lang) or entity.label
+    """The entity's label in the language, else any of its names in it, else its main label."""
+    named = next((n.text for n in entity.names if n.lang == lang and n.kind != "seen"), None)
+    return entity.labels().get(lang) or named or entity.label
 
 
 def short(entity: Entity, lang: str) -> str:
@@ -117,12 +123,12 @@ def _names(entities: list[Entity], lang: str) -> str:
 
 def _when(q: Question) -> str:
     if q.at is None:
-        return _say(q.lang, "today", "heute")
+        return say(q.lang, "today", "heute")
     if isinstance(q.at, FuzzyDate):
         return q.at.text or str(q.at)
     if q.at == date.today():
-        return _say(q.lang, "today", "heute")
-    return _say(q.lang, f"on {q.at.isoformat()}", f"am {q.at.isoformat()}")
+        return say(q.lang, "today", "heute")
+    return say(q.lang, f"on {q.at.isoformat()}", f"am {q.at.isoformat()}")
 
 
 def _body_name(body: Entity, then: list[Entity], lang: str) -> str:
@@ -130,7 +136,7 @@ def _body_name(body: Entity, then: list[Entity], lang: str) -> str:
     name = label(body, lang)
     former = [label(e, lang) for e in then if e.id != body.id]
     if former:
-        name += _say(lang, f" (then: {', '.join(former)})", f" (damals: {', '.join(former)})")
+        name += say(lang, f" (then: {', '.join(former)})", f" (damals: {', '.join(former)})")
     return name
 
 
@@ -168,13 +174,13 @@ def _members_handler(store: Store, q: Question) -> Result:
     uncertain = [m for m in result.members if m.answer is Answer.UNCERTAIN]
     entities = [m.entity for m in certain]
     body = _body_name(result.body, result.names_then, q.lang)
-    text = _say(
+    text = say(
         q.lang,
         f"Members of the {body}, {_when(q)}: {_names(entities, q.lang)}.",
         f"Mitglieder von {body}, {_when(q)}: {_names(entities, q.lang)}.",
     )
     if uncertain:
-        text += _say(q.lang, " Uncertain: ", " Unsicher: ")
+        text += say(q.lang, " Uncertain: ", " Unsicher: ")
         text += "; ".join(
             f"{short(m.entity, q.lang)} ({m.verdict.explain(q.lang)})" for m in uncertain
         )
@@ -188,13 +194,13 @@ def _count_handler(store: Store, q: Question) -> Result:
     uncertain = sum(1 for m in result.members if m.answer is Answer.UNCERTAIN)
     body = _body_name(result.body, result.names_then, q.lang)
     names = _names([m.entity for m in certain], q.lang)
-    text = _say(
+    text = say(
         q.lang,
         f"The {body} had {len(certain)} members {_when(q)} ({names})",
         f"{body} hatte {_when(q)} {len(certain)} Mitglieder ({names})",
     )
     if uncertain:
-        text += _say(q.lang, f"; {uncertain} more uncertain", f"; {uncertain} weitere unsicher")
+        text += say(q.lang, f"; {uncertain} more uncertain", f"; {uncertain} weitere unsicher")
     evidence = [e for m in certain for c in m.claims for e in c.evidence]
     return Result(q.kind, len(certain), text + ".", cite(evidence), [m.entity for m in certain])
 
@@ -204,7 +210,7 @@ def _relations_result(
 ) -> Result:
     chosen = [r.subject if pick == "subject" else r.object for r in rows]
     entities = list({e.id: e for e in chosen}.values())
-    text = _say(q.lang, en, de).format(names=_names(entities, q.lang))
+    text = say(q.lang, en, de).format(names=_names(entities, q.lang))
     evidence = [e for r in rows for e in r.claim.evidence]
     return Result(q.kind, [e.ref() for e in entities], text, cite(evidence), entities)
 
@@ -217,7 +223,7 @@ def _founders_handler(store: Store, q: Question) -> Result:
         return Result(
             q.kind,
             [],
-            _say(
+            say(
                 q.lang,
                 f"The sources name no founders of the {body}.",
                 f"Die Quellen nennen keine Gründer von {body}.",
@@ -253,7 +259,7 @@ _VERDICT = {
 }
 
 
-def _is_member_handler(store: Store, q: Question) -> Result:
+def is_member_handler(store: Store, q: Question) -> Result:
     assert q.body is not None and q.member is not None
     verdict = query.is_member(store, q.member, q.body, _at_or_today(q))
     today = q.at is None or q.at == date.today()
@@ -261,7 +267,7 @@ def _is_member_handler(store: Store, q: Question) -> Result:
     body = _body_name(verdict.body, verdict.names_then, q.lang)
     reason = verdict.verdict.explain(q.lang)
     roles = verdict.roles or ["member"]
-    role = _say(q.lang, " and ", " und ").join(role_words(r, q.lang) for r in roles)
+    role = say(q.lang, " and ", " und ").join(role_words(r, q.lang) for r in roles)
     text = (
         template.format(m=label(verdict.member, q.lang), b=body, w=_when(q), r=role)
         + f" — {reason}."
@@ -278,9 +284,7 @@ def _disagreement(q: Question, rows: list[query.Relation]) -> Result:
         f"{date_words(s, q.lang)} ({', '.join(sorted({e.source for e in r.claim.evidence}))})"
         for s, r in zip(starts, rows, strict=True)
     )
-    text = _say(
-        q.lang, f"The sources disagree: {said}.", f"Die Quellen widersprechen sich: {said}."
-    )
+    text = say(q.lang, f"The sources disagree: {said}.", f"Die Quellen widersprechen sich: {said}.")
     evidence = [e for r in rows for e in r.claim.evidence]
     return Result(q.kind, [s.edtf for s in starts], text, cite(evidence), [rows[0].object])
 
@@ -296,7 +300,7 @@ def _since_handler(store: Store, q: Question) -> Result:
         return Result(
             q.kind,
             None,
-            _say(q.lang, "The sources give no start date.", "Die Quellen nennen keinen Beginn."),
+            say(q.lang, "The sources give no start date.", "Die Quellen nennen keinen Beginn."),
         )
     identity = store.rename_identity()
     clash = [b for b in rows[1:] if contradicts(rows[0].claim, b.claim, identity)]
@@ -308,7 +312,7 @@ def _since_handler(store: Store, q: Question) -> Result:
     role = _relation_words(first.claim, q.lang)
     subject, obj = label(first.subject, q.lang), label(first.object, q.lang)
     when = date_words(start, q.lang)
-    text = _say(
+    text = say(
         q.lang,
         f"{subject} — {role} — {obj}: since {when}.",
         f"{subject} — {role} — {obj}: seit {when}.",
@@ -319,7 +323,7 @@ def _since_handler(store: Store, q: Question) -> Result:
     return Result(q.kind, start.edtf, text, cite(first.claim.evidence), [first.object])
 
 
-def _holding(rows: list[query.Relation], q: Question) -> list[query.Relation]:
+def holding(rows: list[query.Relation], q: Question) -> list[query.Relation]:
     """Rows that may hold at the question's date (all rows when it names none)."""
     if q.at is None:
         return rows
@@ -329,7 +333,7 @@ def _holding(rows: list[query.Relation], q: Question) -> list[query.Relation]:
 
 def _leads_handler(store: Store, q: Question) -> Result:
     assert q.member is not None
-    rows = _holding(query.leads(store, q.member), q)
+    rows = holding(query.leads(store, q.member), q)
     who = label(store.resolve(q.member), q.lang)
     result = _relations_result(
         q, rows, f"{who} leads {{names}}.", f"{who} leitet {{names}}.", pick="object"
@@ -351,7 +355,7 @@ def _former_name_handler(store: Store, q: Question) -> Result:
         citations.append(
             {
                 "source": "gazetteer",
-                "sentence": _say(
+                "sentence": say(
                     q.lang,
                     "(the orgraph gazetteer records the rename)",
                     "(der orgraph-Gazetteer verzeichnet die Umbenennung)",
@@ -361,13 +365,13 @@ def _former_name_handler(store: Store, q: Question) -> Result:
     body = label(store.resolve(q.body), q.lang)
     former = ", ".join(label(e, q.lang) for e in entities)
     if not entities:
-        text = _say(
+        text = say(
             q.lang,
             f"The sources give the {body} no former name.",
             f"Die Quellen nennen keinen früheren Namen von {body}.",
         )
     else:
-        text = _say(
+        text = say(
             q.lang, f"Former names of the {body}: {former}.", f"Frühere Namen von {body}: {former}."
         )
     return Result(q.kind, [e.ref() for e in entities], text, citations, entities)
@@ -380,7 +384,7 @@ def _period_text(q: Question) -> str:
         if value is None or value == date.min:
             return "…"
         if value == date.today():
-            return _say(q.lang, "today", "heute")
+            return say(q.lang, "today", "heute")
         return value.isoformat()
 
     return f"{one(q.at)} – {one(q.until)}"
@@ -423,7 +427,7 @@ def _is_part_of(store: Store, entity: Entity, parent: str) -> bool:
 
 def _liaises_handler(store: Store, q: Question) -> Result:
     assert q.member is not None
-    rows = _holding(query.relations(store, q.member, predicate="liaises_with"), q)
+    rows = holding(query.relations(store, q.member, predicate="liaises_with"), q)
     member = store.resolve(q.member)
     # The relation is symmetric: name the other side whichever way it was recorded.
     rows = [
@@ -448,25 +452,25 @@ def _relation_words(claim: Claim, lang: str) -> str:
     return predicates()[claim.predicate].label.get(lang, claim.predicate.replace("_", " "))
 
 
-def _relation_line(r: query.Relation, lang: str) -> str:
+def relation_line(r: query.Relation, lang: str) -> str:
     predicate = predicates()[r.claim.predicate].label.get(lang, r.claim.predicate)
     role = f" ({role_words(r.claim.role, lang)})" if r.claim.role else ""
     start = r.claim.interval.start
     since = ""
     if start is not None:
         words = date_words(start, lang)
-        since = _say(lang, f" since {words}", f" seit {words}")
+        since = say(lang, f" since {words}", f" seit {words}")
     return f"{short(r.subject, lang)} {predicate}{role} {short(r.object, lang)}{since}"
 
 
 def _relations_handler(store: Store, q: Question) -> Result:
     assert q.member is not None
-    rows = _holding(query.relations(store, q.member, q.body), q)
-    lines = [_relation_line(r, q.lang) for r in rows]
+    rows = holding(query.relations(store, q.member, q.body), q)
+    lines = [relation_line(r, q.lang) for r in rows]
     text = (
         "; ".join(lines) + "."
         if lines
-        else _say(q.lang, "No relation is recorded.", "Keine Beziehung erfasst.")
+        else say(q.lang, "No relation is recorded.", "Keine Beziehung erfasst.")
     )
     answer_rows = [r.to_json() for r in rows]
     return Result(q.kind, answer_rows, text, cite([e for r in rows for e in r.claim.evidence]))
@@ -474,7 +478,7 @@ def _relations_handler(store: Store, q: Question) -> Result:
 
 def _roles_handler(store: Store, q: Question) -> Result:
     assert q.member is not None
-    rows = _holding(query.relations(store, q.member, q.body), q)
+    rows = holding(query.relations(store, q.member, q.body), q)
     member = store.resolve(q.member)
     rows = [
         r
@@ -487,7 +491,7 @@ def _roles_handler(store: Store, q: Question) -> Result:
     text = (
         "; ".join(lines) + "."
         if lines
-        else _say(q.lang, "No role is recorded.", "Keine Rolle erfasst.")
+        else say(q.lang, "No role is recorded.", "Keine Rolle erfasst.")
     )
     entities = list({r.object.id: r.object for r in rows}.values())
     return Result(q.kind, roles, text, cite([e for r in rows for e in r.claim.evidence]), entities)
@@ -501,7 +505,7 @@ _HANDLERS = {
     Kind.MEMBERS: _members_handler,
     Kind.COUNT: _count_handler,
     Kind.FOUNDERS: _founders_handler,
-    Kind.IS_MEMBER: _is_member_handler,
+    Kind.IS_MEMBER: is_member_handler,
     Kind.SINCE: _since_handler,
     Kind.LEADS: _leads_handler,
     Kind.FORMER_NAME: _former_name_handler,
@@ -511,3 +515,11 @@ _HANDLERS = {
     Kind.ROLES: _roles_handler,
     Kind.CANNOT_ANSWER: _not_a_query,
 }
+
+
+# The newer kinds about one organization live in their own module, which builds on this one.
+from orgraph.qa.hierarchy import part_of_handler  # noqa: E402
+from orgraph.qa.profile import HANDLERS as _PROFILE  # noqa: E402
+
+_HANDLERS.update(_PROFILE)
+_HANDLERS[Kind.PART_OF] = part_of_handler

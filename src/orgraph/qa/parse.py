@@ -13,49 +13,22 @@ needs (an organization, a date), raises `CannotParse` with the reason.
 from __future__ import annotations
 
 import re
-import tomllib
 import weakref
-from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
-from typing import Any
 
-from orgraph.errors import InvalidDate, OrgraphError
-from orgraph.fuzzydate import FuzzyDate, Precision
 from orgraph.model import Entity, Name
-from orgraph.names import fold
 from orgraph.pipeline.mentions import Mention, NameIndex, default_index, find_mentions
-from orgraph.pipeline.timeexpr import Relation, TimeExpression, find_time_expressions, parse_date
 from orgraph.pipeline.tokens import ARTICLE_KEY, Token, name_keys, token_key, tokenize
 from orgraph.qa.answer import Kind, Question
+from orgraph.qa.dates import asks_today, find_dates, one_date, period
+from orgraph.qa.words import CannotParse, any_match, compiled, patterns
 from orgraph.store import Store
 
+__all__ = ["CannotParse", "Found", "detect_language", "find_organizations", "parse", "patterns"]
+
 LANGS = ("de", "en")
-# A year with START/MID/END asks about that third of the year (SPEC §3 windows):
-# the EDTF codes 37–39 name the thirds, so the query sees the right period.
-_YEAR_THIRDS = {"START": 37, "MID": 38, "END": 39}
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
-
-
-class CannotParse(OrgraphError):
-    """The question is not one the parser can turn into a query; `reason` says why."""
-
-    def __init__(self, lang: str, reason: str, **details: Any) -> None:
-        self.lang = lang
-        self.reason = reason
-        self.details = details
-        super().__init__(reason)
-
-
-@cache
-def patterns() -> dict[str, Any]:
-    resource = files("orgraph").joinpath("qa").joinpath("patterns.toml")
-    return tomllib.loads(resource.read_text(encoding="utf-8"))
-
-
-def _compiled(values: list[str]) -> list[re.Pattern[str]]:
-    return [re.compile(v) for v in values]
 
 
 @dataclass(frozen=True)
@@ -71,8 +44,8 @@ def _rules() -> list[KindRule]:
     return [
         KindRule(
             Kind(raw["name"]),
-            {lang: _compiled(raw.get(lang, [])) for lang in LANGS},
-            {lang: _compiled(raw.get(f"unless_{lang}", [])) for lang in LANGS},
+            {lang: compiled(raw.get(lang, [])) for lang in LANGS},
+            {lang: compiled(raw.get(f"unless_{lang}", [])) for lang in LANGS},
             bool(raw.get("needs_date")),
         )
         for raw in patterns()["kind"]
@@ -81,22 +54,24 @@ def _rules() -> list[KindRule]:
 
 @cache
 def _role_rules() -> dict[str, list[re.Pattern[str]]]:
-    return {role: _compiled(values) for role, values in patterns()["roles"].items()}
+    return {role: compiled(values) for role, values in patterns()["roles"].items()}
 
 
-def _any(rules: list[re.Pattern[str]], text: str) -> bool:
-    return any(rule.search(text) for rule in rules)
+def detect_language(text: str, hint: str | None = None) -> str:
+    """`de` or `en`: whichever language has more of its common words in the question.
 
-
-def detect_language(text: str) -> str:
-    """`de` or `en`: whichever language has more of its common words in the text."""
+    The question decides, not the page it was typed on: `hint` (the UI language) settles
+    only a question with no telling words at all ("IOM?").
+    """
     words = re.findall(r"[^\W\d_]+", text.casefold())
     lexicon = patterns()["language"]
     de = sum(1 for w in words if w in lexicon["de"])
     en = sum(1 for w in words if w in lexicon["en"])
     if de != en:
         return "de" if de > en else "en"
-    return "de" if re.search("[äöüß]", text.casefold()) else "en"
+    if re.search("[äöüß]", text.casefold()):
+        return "de"
+    return hint if hint in LANGS and de == en == 0 else "en"
 
 
 # -- organizations ---------------------------------------------------------------------------
@@ -236,119 +211,17 @@ def _member_and_body(tokens: list[Token], orgs: list[Found]) -> tuple[str, str]:
     return first.entity, second.entity
 
 
-# -- dates -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class When:
-    """A date of the question: a point, or the ends of a period (either may be open)."""
-
-    relation: str  # at | range | since | until | before | after
-    value: FuzzyDate | None
-    until: FuzzyDate | None
-    text: str
-
-
-def _question_date(value: FuzzyDate) -> FuzzyDate:
-    if (
-        value.precision is Precision.YEAR
-        and value.mod is not None
-        and value.mod.value in _YEAR_THIRDS
-    ):
-        return FuzzyDate(value.year, _YEAR_THIRDS[value.mod.value], text=value.text)
-    return value
-
-
-def _word_before(text: str, start: int, words: list[str]) -> bool:
-    head = fold(text[:start]).rstrip()
-    return any(re.search(rf"(?<!\w){re.escape(fold(w))}\Z", head) for w in words)
-
-
-# A day with a month name and a year: checked on its own so that an impossible one ("31 February
-# 2006") is refused instead of silently dropped by the tagger.
-_DAY_MONTH_YEAR = re.compile(
-    r"\b(\d{1,2}\.?\s+[A-Za-zÄÖÜäöüß]{3,}\.?\s+\d{4}|[A-Za-z]{3,}\.?\s+\d{1,2},?\s+\d{4})\b"
-)
-
-
-def find_dates(text: str, lang: str) -> list[When]:
-    time_words = patterns()["time"]
-    for candidate in _DAY_MONTH_YEAR.findall(text):
-        try:
-            parse_date(candidate)
-        except InvalidDate as exc:
-            if "does not exist" in str(exc):
-                raise CannotParse(lang, "invalid_date", text=candidate) from None
-    found = []
-    for expr in find_time_expressions(text, lang):
-        found.append(_when(text, expr, time_words, lang))
-    return found
-
-
-def _when(text: str, expr: TimeExpression, time_words: dict[str, Any], lang: str) -> When:
-    if expr.relation is Relation.UNANCHORED:
-        raise CannotParse(lang, "unanchored", text=expr.text)
-    value = _question_date(expr.value) if expr.value is not None else None
-    until = _question_date(expr.until) if expr.until is not None else None
-    if expr.relation is Relation.AT and value is not None:
-        # Answers repeat the question's words: "im Dezember 2007", "at the end of 2010".
-        value = replace(value, text=expr.text)
-    if expr.relation is Relation.AT and _word_before(text, expr.start, time_words["before"]):
-        return When("before", None, value, expr.text)
-    if expr.relation is Relation.AT and _word_before(text, expr.start, time_words["after"]):
-        return When("after", value, None, expr.text)
-    return When(expr.relation.value, value, until, expr.text)
-
-
-def _asks_today(text: str) -> bool:
-    return _any(_compiled(patterns()["time"]["today"]), text.casefold())
-
-
-def _one_date(dates: list[When], lang: str, today: bool) -> FuzzyDate | date | None:
-    if not dates:
-        return date.today() if today else None
-    if len(dates) > 1 or dates[0].relation != "at" or dates[0].value is None:
-        raise CannotParse(lang, "one_date")
-    return dates[0].value
-
-
-def _period(dates: list[When], lang: str) -> tuple[FuzzyDate | date, FuzzyDate | date]:
-    """The period of a "joined between" question: a range, one date, since, before, after."""
-    if len(dates) == 2 and all(d.relation == "at" and d.value is not None for d in dates):
-        first, last = dates[0].value, dates[1].value
-        assert first is not None and last is not None
-        return first, last
-    if len(dates) != 1:
-        raise CannotParse(lang, "no_date")
-    when = dates[0]
-    if when.relation == "range" and when.value is not None and when.until is not None:
-        return when.value, when.until
-    if when.relation == "at" and when.value is not None:
-        return when.value, when.value
-    if when.relation in ("since", "after") and when.value is not None:
-        start: FuzzyDate | date = when.value
-        if when.relation == "after":
-            start = when.value.period()[1] + timedelta(days=1)
-        return start, date.today()
-    if when.relation in ("until", "before") and when.until is not None:
-        end: FuzzyDate | date = when.until
-        if when.relation == "before":
-            end = when.until.period()[0] - timedelta(days=1)
-        return date.min, end
-    raise CannotParse(lang, "no_date")
-
-
 # -- the parser ------------------------------------------------------------------------------
 
 
 def _kind(text: str, lang: str, has_date: bool) -> Kind:
     lowered = text.casefold()
     for rule in _rules():
-        if not _any(rule.match[lang], lowered):
+        if not any_match(rule.match[lang], lowered):
             continue
         if rule.needs_date and not has_date:
             raise CannotParse(lang, "no_date")
-        if _any(rule.unless[lang], lowered):
+        if any_match(rule.unless[lang], lowered):
             raise CannotParse(lang, "no_kind")
         return rule.kind
     raise CannotParse(lang, "no_kind")
@@ -358,7 +231,7 @@ def role_of(text: str) -> str | None:
     """The role a question names ("Vollmitglied", "standing invitee"), if any."""
     lowered = text.casefold()
     for role, rules in _role_rules().items():
-        if _any(rules, lowered):
+        if any_match(rules, lowered):
             return role
     return None
 
@@ -376,14 +249,30 @@ _NEEDS = {
     Kind.LIAISES: (1, 2),
     Kind.RELATIONS: (1, 2),
     Kind.ROLES: (1, 2),
+    Kind.LEADER: (1, 1),
+    Kind.WHAT_IS: (1, 1),
+    Kind.RELATION_KIND: (1, 2),
+    Kind.EVENT: (1, 1),
+    Kind.PART_OF: (2, 2),
 }
+
+
+def _topic(
+    text: str, table: dict[str, list[str]] | dict[str, dict[str, list[str]]], lang: str
+) -> str:
+    """The first entry of a table ([events], [relation_kinds]) whose words the question has."""
+    lowered = text.casefold()
+    for topic, words in table.items():
+        rules = words if isinstance(words, list) else words[lang]
+        if any_match(compiled(rules), lowered):
+            return topic
+    raise CannotParse(lang, "no_kind")
 
 
 def parse(store: Store, text: str, lang: str | None = None) -> Question:
     """The structured question a German or English text asks; CannotParse when unclear."""
     stripped = (text or "").strip()
-    lang = lang if lang in LANGS else detect_language(stripped)
-    assert lang is not None
+    lang = detect_language(stripped, lang)
     if not stripped:
         raise CannotParse(lang, "empty")
     limit = int(patterns()["max_length"])
@@ -395,32 +284,46 @@ def parse(store: Store, text: str, lang: str | None = None) -> Question:
     orgs, tokens = find_organizations(store, clean, lang)
     fewest, most = _NEEDS[kind]
     if not orgs:
-        raise CannotParse(lang, "no_organization")
+        raise CannotParse(lang, "no_organization", suggest=clean)
     if not fewest <= len(orgs) <= most:
         raise CannotParse(lang, "organizations", need=(fewest, most), found=orgs)
     question = Question(kind=kind, lang=lang, role=role_of(clean))
-    today = _asks_today(clean)
+    today = asks_today(clean)
     if kind in (Kind.MEMBERS, Kind.COUNT, Kind.FOUNDERS, Kind.FORMER_NAME, Kind.JOINED_BETWEEN):
         question.body = orgs[0].entity
     if kind in (Kind.MEMBERS, Kind.COUNT):
-        question.at = _one_date(dates, lang, today)
+        question.at = one_date(dates, lang, today)
     elif kind is Kind.JOINED_BETWEEN:
-        question.at, question.until = _period(dates, lang)
+        question.at, question.until = period(dates, lang)
+    elif kind is Kind.PART_OF:
+        question.member, question.body = _member_and_body(tokens, orgs)
+        question.at = one_date(dates, lang, today) if dates else None
     elif kind in (Kind.IS_MEMBER, Kind.SINCE):
-        if kind is Kind.IS_MEMBER and not _any(
-            _compiled(patterns()["membership"][lang]), clean.casefold()
+        if kind is Kind.IS_MEMBER and not any_match(
+            compiled(patterns()["membership"][lang]), clean.casefold()
         ):
             raise CannotParse(lang, "not_membership")
         question.member, question.body = _member_and_body(tokens, orgs)
         if kind is Kind.IS_MEMBER:
-            question.at = _one_date(dates, lang, today)
+            question.at = one_date(dates, lang, today)
     elif kind is Kind.LIAISES:
         _liaison(question, tokens, orgs)
-        question.at = _one_date(dates, lang, today) if (dates or today) else None
+        question.at = one_date(dates, lang, today) if (dates or today) else None
     elif kind in (Kind.LEADS, Kind.RELATIONS, Kind.ROLES):
         question.member = orgs[0].entity
         question.body = orgs[1].entity if len(orgs) > 1 else None
-        question.at = _one_date(dates, lang, today) if (dates or today) else None
+        question.at = one_date(dates, lang, today) if (dates or today) else None
+    elif kind is Kind.LEADER:
+        question.body = orgs[0].entity
+        question.at = one_date(dates, lang, today) if (dates or today) else None
+    elif kind in (Kind.WHAT_IS, Kind.EVENT, Kind.RELATION_KIND):
+        question.member = orgs[0].entity
+        question.body = orgs[1].entity if len(orgs) > 1 else None
+        if kind is Kind.EVENT:
+            question.topic = _topic(clean, patterns()["events"], lang)
+        if kind is Kind.RELATION_KIND:
+            question.topic = _topic(clean, patterns()["relation_kinds"], lang)
+            question.at = one_date(dates, lang, today) if (dates or today) else None
     return question
 
 

@@ -26,7 +26,7 @@ from starlette.responses import Response
 
 from orgraph.ingest import MAX_BYTES
 from orgraph.store import Store
-from orgraph.web import api, pages, problems
+from orgraph.web import api, home, pages, problems
 from orgraph.web.auth import private_refusal
 from orgraph.web.budget import Budget
 from orgraph.web.cache import ReadCache, cached_reads
@@ -105,6 +105,7 @@ def create_app(
 
         app.include_router(ask_router)
     # <<< QA
+    app.include_router(home.router)
     app.include_router(pages.router)
     problems.document(app)
     return app

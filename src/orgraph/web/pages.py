@@ -84,7 +84,6 @@ def search_json(store: StoreDep, q: Q = "") -> dict[str, Any]:
     return views.search_view(store, q)
 
 
-@router.get("/", response_class=HTMLResponse, summary="Start page: search")
 @router.get("/search", response_class=HTMLResponse, summary="Search entities by any name")
 def search_page(request: Request, store: StoreDep, q: Q = "") -> Response:
     ask = getattr(request.app.state, "ask", None) is not None
