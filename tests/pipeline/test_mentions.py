@@ -123,3 +123,14 @@ def test_units_of_an_organization(text: str, lang: str, parent: str) -> None:
 def test_a_name_ending_like_a_unit_is_no_unit_phrase() -> None:
     text = "Der Beobachterstatus in der UN-Generalversammlung, den die IOM 1992 erhielt, blieb."
     assert not [e for e in extract(text, "de").new_entities.values() if e.type == "unit"]
+
+
+def test_a_sentence_opening_word_is_no_part_of_a_long_form() -> None:
+    from orgraph.pipeline.extract import extract
+
+    text = (
+        "Als die Globale Gesundheitsallianz (GGA) 2004 ihre Arbeit aufnahm, galt sie als Versuch."
+    )
+    found = {m.text for m in extract(text, "de").mentions}
+    assert "Globale Gesundheitsallianz" in found
+    assert not any(m.startswith("Als") for m in found)

@@ -189,6 +189,8 @@ def long_form_start(
             if (
                 head.text[:1].isupper()
                 and head.text.casefold() not in _PREPOSITIONS
+                # "Als die Globale Allianz (GA) …": capitalised only because it opens the sentence
+                and fold(head.text) not in lexicon().words["subordinators"]
                 and not any(ch in gap for ch in ",;()")
             ):
                 first -= 2
