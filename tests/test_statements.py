@@ -277,3 +277,70 @@ def test_the_network_draws_a_renamed_body_as_one_node_named_as_it_was_then(
     assert label == {"early": "Geneva Migration Group", "late": "Global Migration Group"}
     # Memberships stated under the former name are edges of the one node.
     assert any(e["object"] == "gmg" and e["subject"] == "ilo" for e in early["edges"])
+
+
+def _store_with(*texts: tuple[str, str]) -> Store:
+    store = Store()
+    store.seed()
+    for text, as_of in texts:
+        ingest_text(store, text, f"{as_of}.txt", as_of=FuzzyDate.parse(as_of))
+    return store
+
+
+def test_leaving_and_joining_again_is_no_disagreement() -> None:
+    store = _store_with(
+        (
+            "Bericht\n\nDie UNESCO war von 1995 bis 2000 Mitglied der Global Migration Group.\n",
+            "2001",
+        ),
+        (
+            "Bericht\n\nDie UNESCO war von 2005 bis 2010 Mitglied der Global Migration Group.\n",
+            "2011",
+        ),
+    )
+    assert query.is_member(store, "UNESCO", "GMG", FuzzyDate(1997)).answer.value == "yes"
+    assert query.is_member(store, "UNESCO", "GMG", FuzzyDate(2002)).answer.value == "no"
+    assert not checks.find_conflicts(store)
+
+
+def test_an_end_in_another_role_does_not_end_a_membership() -> None:
+    store = _store_with(
+        ("Bericht\n\nDie UNESCO ist seit 2007 Mitglied der Global Migration Group.\n", "2010"),
+        (
+            "Bericht\n\nDie UNESCO war von 1995 bis 2018 Beobachter der Global Migration Group.\n",
+            "2020",
+        ),
+    )
+    verdict = query.is_member(store, "UNESCO", "GMG", FuzzyDate(2019))
+    assert verdict.answer.value == "uncertain" and "only until 2010" in verdict.reason
+
+
+def test_members_and_is_member_agree_when_sources_disagree() -> None:
+    store = _store_with(
+        ("Bericht\n\nDie UNESCO ist seit 2007 Mitglied der Global Migration Group.\n", "2010"),
+        ("Bericht\n\nDie UNESCO ist seit 2009 Mitglied der Global Migration Group.\n", "2012"),
+    )
+    at = FuzzyDate(2008)
+    (row,) = [m for m in query.members_at(store, "GMG", at).members if m.entity.id == "unesco"]
+    assert row.answer.value == query.is_member(store, "UNESCO", "GMG", at).answer.value
+    assert row.answer.value == "uncertain" and "disagree" in row.reason
+
+
+def test_an_undated_document_does_not_lift_the_horizon() -> None:
+    store = Store()
+    store.seed()
+    ingest_text(store, REPORT_2010, "a.txt", as_of=FuzzyDate(2010))
+    ingest_text(store, "Notiz\n\nDie UNESCO ist Mitglied der Global Migration Group.\n", "b.txt")
+    verdict = query.is_member(store, "UNESCO", "GMG", FuzzyDate(2030))
+    assert verdict.answer.value == "uncertain" and "only until 2010" in verdict.reason
+
+
+def test_importing_the_same_file_twice_adds_no_statement(two_reports: Path, tmp_path: Path) -> None:
+    out = tmp_path / "claims.jsonl"
+    cli(two_reports, "export", "-o", str(out))
+    target = tmp_path / "t.db"
+    (tmp_path / "a.txt").write_text(REPORT_2010, "utf-8")
+    cli(target, "ingest", "--as-of", "2010", str(tmp_path / "a.txt"))
+    for _ in range(3):
+        cli(target, "import", str(out))
+    assert len(unesco_statements(Store(target))) == 1

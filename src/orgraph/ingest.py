@@ -154,10 +154,7 @@ def inferred_as_of(result: Extraction, today: date | None = None) -> FuzzyDate |
     """The latest date the text states that is not in the future: what it can vouch for."""
     today = today or date.today()
     stated = [
-        d
-        for t in result.times
-        for d in (t.value, t.until)
-        if d is not None and d.mod is None and d.upper <= today
+        d for t in result.times for d in (t.value, t.until) if d is not None and d.upper <= today
     ]
     return max(stated, key=lambda d: (d.lower, d.upper), default=None)
 

@@ -219,6 +219,7 @@ def _stated_end(claim: Claim, claims: list[Claim]) -> FuzzyDate | None:
         c.interval.end
         for c in claims
         if c.subject == claim.subject
+        and (c.predicate, c.role) == (claim.predicate, claim.role)
         and c.interval.end is not None
         and c.interval.end.upper >= attested.lower
     ]
@@ -283,8 +284,9 @@ def members_at(
     """Who was a member (any role) of the body, across its renames, on some day of `at`."""
     entity, periods = _body(store, body)
     period = period_of(at)
+    # Where the sources disagree, the member is listed as uncertain, never settled silently.
     best = {
-        member_id: _best(verdicts)
+        member_id: _disagreement(periods, verdicts) or _best(verdicts)
         for member_id, verdicts in _membership_verdicts(
             store, [p.entity_id for p in periods], at, as_known
         ).items()
@@ -314,12 +316,20 @@ def _disagreement(
         for vb, b in verdicts[index + 1 :]:
             if va.answer is not vb.answer and contradicts(a, b, identity):
                 one, other = sorted((a, b), key=_start_key)
-                facts: dict[str, Fact] = {
-                    "one": one.interval.start or "?",
-                    "other": other.interval.start or "?",
-                }
-                return Verdict(Answer.UNCERTAIN, "disagree", facts), [one, other]
+                if one.interval.start != other.interval.start:
+                    facts: dict[str, Fact] = {
+                        "one": one.interval.start or "?",
+                        "other": other.interval.start or "?",
+                    }
+                    return Verdict(Answer.UNCERTAIN, "disagree", facts), [one, other]
+                ends = {"one": _end_fact(one), "other": _end_fact(other)}
+                return Verdict(Answer.UNCERTAIN, "disagree_end", ends), [one, other]
     return None
+
+
+def _end_fact(claim: Claim) -> Fact:
+    """The end a statement gives, for the reason's words (a date, or the word for none)."""
+    return claim.interval.end or f"@{claim.interval.end_state.value}"
 
 
 def _start_key(claim: Claim) -> date:

@@ -59,11 +59,17 @@ def word(key: str, lang: str) -> str:
     return str(_lexicon()["words"][key][_lang(lang)])
 
 
+def _words(value: Fact, lang: str) -> str:
+    """A fact in words: a date at its precision, "@key" a word of the lexicon, else as given."""
+    if isinstance(value, FuzzyDate | date):
+        return date_words(value, lang)
+    if isinstance(value, str) and value.startswith("@"):
+        return word(value[1:], lang)
+    return str(value)
+
+
 def explain(why: str, facts: dict[str, Fact], lang: str) -> str:
     """The reason `why` in the language, its dates in words."""
     template = _lexicon()["reasons"][why][_lang(lang)]
-    filled = {
-        key: date_words(value, lang) if isinstance(value, FuzzyDate | date) else str(value)
-        for key, value in facts.items()
-    }
+    filled = {key: _words(value, lang) for key, value in facts.items()}
     return str(template.format(**filled))

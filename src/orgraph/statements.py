@@ -136,6 +136,8 @@ def contradicts(a: Claim, b: Claim, identity: dict[str, str]) -> bool:
     contradict only when the ongoing one's sources were written after the end."""
     if not in_conflict(a, b, identity):
         return False
+    if _one_after_other(a.interval, b.interval) or _one_after_other(b.interval, a.interval):
+        return False  # left and joined again: two periods, both true
     kinds = {a.interval.end_state, b.interval.end_state}
     if kinds != {EndState.ONGOING, EndState.DATED} or not starts_agree(a.interval, b.interval):
         return True
@@ -143,6 +145,12 @@ def contradicts(a: Claim, b: Claim, identity: dict[str, str]) -> bool:
     attested = ongoing.interval.attested
     assert ended.interval.end is not None
     return attested is None or attested.lower > ended.interval.end.upper
+
+
+def _one_after_other(first: Interval, second: Interval) -> bool:
+    return (
+        first.end is not None and second.start is not None and first.end.upper < second.start.lower
+    )
 
 
 def why_conflict(a: Claim, b: Claim) -> str:

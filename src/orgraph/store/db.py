@@ -662,13 +662,20 @@ class Store:
         # (A person's statements are each their own source.) Among several matches the one
         # resting on the earliest sentence, so the graph does not depend on the order in which
         # documents come.
+        pieces = {(e.source, e.start, e.end, e.text) for e in claim.evidence}
         own = {e.source for e in claim.evidence if not e.extractor.startswith("manual")}
+
+        def sentences(c: Claim) -> set[tuple[str, int, int, str]]:
+            return {(e.source, e.start, e.end, e.text) for e in c.evidence}
+
         matches = [
             c
             for c in candidates
             if c.id not in apart_from
             and same_fact(c, claim, identity)
-            and not own & {e.source for e in c.evidence}
+            # The same sentence already stands behind it (an import run again): the same
+            # statement. Otherwise a statement resting on this document takes no more of it.
+            and (pieces & sentences(c) or not own & {e.source for e in c.evidence})
         ]
         twin = min(
             matches,
@@ -758,7 +765,9 @@ class Store:
         evidence; a statement left with none is retracted."""
         e = t.evidence.c
         which = e.source_id == source if evidence_id is None else e.id == evidence_id
-        live = and_(which, e.retracted_at.is_(None))
+        # Only the evidence of current records: a superseded record keeps its own as history.
+        current = select(t.claims.c.id).where(t.claims.c.retracted_at.is_(None))
+        live = and_(which, e.retracted_at.is_(None), e.claim_id.in_(current))
         touched = set(conn.scalars(select(e.claim_id).where(live)))
         if not touched:
             raise NotFound(
@@ -852,7 +861,16 @@ class Store:
             query = query.where(c_.status != Status.REJECTED.value)
         if source is not None:
             query = query.where(
-                c_.id.in_(select(t.evidence.c.claim_id).where(t.evidence.c.source_id == source))
+                c_.id.in_(
+                    select(t.evidence.c.claim_id).where(
+                        t.evidence.c.source_id == source,
+                        t.evidence.c.retracted_at.is_(None)
+                        if cutoff is None
+                        else or_(
+                            t.evidence.c.retracted_at.is_(None), t.evidence.c.retracted_at > cutoff
+                        ),
+                    )
+                )
             )
         query = query.order_by(c_.recorded_at, c_.id)
         if limit is not None:
@@ -868,15 +886,18 @@ class Store:
     def _attest(self, claims: list[Claim], conn: Connection) -> list[Claim]:
         """Ongoing statements are certain only up to the latest as-of date of their documents.
 
-        A statement with evidence from a person, or from a document without a date, keeps no
-        such limit: it is stated as holding."""
+        A statement a person stated keeps no such limit (it is stated as holding now), nor one
+        whose documents give no date at all; a document without a date adds nothing to it."""
         dates = self.source_dates({e.source for c in claims for e in c.evidence}, conn)
         for claim in claims:
             if claim.interval.end_state is not EndState.ONGOING or not claim.evidence:
                 continue
-            if not all(e.source in dates for e in claim.evidence):
+            if any(e.extractor.startswith("manual") for e in claim.evidence):
                 continue
-            as_of, title = max((dates[e.source] for e in claim.evidence), key=lambda d: d[0].lower)
+            dated = [dates[e.source] for e in claim.evidence if e.source in dates]
+            if not dated:
+                continue
+            as_of, title = max(dated, key=lambda d: d[0].lower)
             # A document that states the start was written after it.
             start = claim.interval.start
             if start is not None and as_of.lower < start.upper:
@@ -914,8 +935,10 @@ class Store:
         """Every record, retracted ones included, in recording order (for export and audit)."""
         with self._reading(None) as c:
             rows = c.execute(select(t.claims).order_by(t.claims.c.recorded_at, t.claims.c.id)).all()
-            evidence = self._evidence(c, [r.id for r in rows])
-        return [claim_from(r, evidence.get(r.id, [])) for r in rows]
+            evidence = self._evidence(c, [r.id for r in rows if r.retracted_at is None])
+            # A retracted record with the evidence it had when it was retracted.
+            past = {r.id: self.claim(r.id, c).evidence for r in rows if r.retracted_at}
+        return [claim_from(r, past.get(r.id) or evidence.get(r.id, [])) for r in rows]
 
     # -- stated counts ------------------------------------------------------------
 
