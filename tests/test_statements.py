@@ -344,3 +344,17 @@ def test_importing_the_same_file_twice_adds_no_statement(two_reports: Path, tmp_
     for _ in range(3):
         cli(target, "import", str(out))
     assert len(unesco_statements(Store(target))) == 1
+
+
+def test_a_member_is_found_under_its_former_name() -> None:
+    from orgraph.curation import add_claim
+
+    store = Store()
+    store.seed()
+    # The gazetteer knows ICM as IOM's name until 1989.
+    add_claim(store, "ICM", "member_of", "IASC", role="observer", start="1985", sentence="s1")
+    verdict = query.is_member(store, "IOM", "IASC", FuzzyDate(1986))
+    assert verdict.answer.value == "yes"
+    add_claim(store, "IOM", "member_of", "IASC", role="observer", start="1985", sentence="s2")
+    rows = [m for m in query.members_at(store, "IASC", FuzzyDate(1986)).members]
+    assert [m.entity.id for m in rows] == ["iom"]  # one member, named as it is called now

@@ -169,7 +169,7 @@ def _membership_verdicts(
     body_ids: list[str],
     at: FuzzyDate | date,
     as_known: date | None,
-    member: str | None = None,
+    member: list[str] | None = None,
 ) -> dict[str, list[tuple[Verdict, Claim]]]:
     """Each member's verdicts, one per statement. Without `member`, statements certainly
     outside the period are left out in SQL: they can only answer no, and members-at lists no
@@ -180,7 +180,7 @@ def _membership_verdicts(
     kinds = membership_predicates()
     if member is not None:
         claims = store.claims(
-            subjects=[member], objects=body_ids, predicates=kinds, as_known=as_known
+            subjects=member, objects=body_ids, predicates=kinds, as_known=as_known
         )
     else:
         claims = store.claims(objects=body_ids, predicates=kinds, during=period, as_known=as_known)
@@ -284,12 +284,20 @@ def members_at(
     """Who was a member (any role) of the body, across its renames, on some day of `at`."""
     entity, periods = _body(store, body)
     period = period_of(at)
+    found = _membership_verdicts(store, [p.entity_id for p in periods], at, as_known)
+    # A member under two of its names is one member, named as it is called now.
+    identity = store.rename_identity() if found else {}
+    groups: dict[str, list[tuple[Verdict, Claim]]] = defaultdict(list)
+    for member_id, verdicts in found.items():
+        groups[identity.get(member_id, member_id)] += verdicts
+    current = {
+        root: lineage(store, root, as_known)[-1].entity_id if root in identity.values() else root
+        for root in groups
+    }
     # Where the sources disagree, the member is listed as uncertain, never settled silently.
     best = {
-        member_id: _disagreement(periods, verdicts) or _best(verdicts)
-        for member_id, verdicts in _membership_verdicts(
-            store, [p.entity_id for p in periods], at, as_known
-        ).items()
+        current[root]: _disagreement(periods, verdicts) or _best(verdicts)
+        for root, verdicts in groups.items()
     }
     best = {m: vc for m, vc in best.items() if vc[0].answer is not Answer.NO}
     then = name_at(periods, *period)
@@ -347,10 +355,13 @@ def is_member(
     then = name_at(periods, *period)
     known = {entity.id: entity} if set(then) == {entity.id} else store.entities_by_id(then)
     names_then = [known[i] for i in then]
-    verdicts = _membership_verdicts(store, [p.entity_id for p in periods], at, as_known, org.id)
-    if org.id in verdicts:
-        verdict, claims = _best(verdicts[org.id])
-        disagreement = _disagreement(periods, verdicts[org.id])
+    # The member under any of its names: a statement may name it as it was called then.
+    names = [p.entity_id for p in lineage(store, org.id, as_known)]
+    found = _membership_verdicts(store, [p.entity_id for p in periods], at, as_known, names)
+    mine = [v for name in names for v in found.get(name, [])]
+    if mine:
+        verdict, claims = _best(mine)
+        disagreement = _disagreement(periods, mine)
         if disagreement is not None:
             verdict, claims = disagreement
         evidence = [e for c in claims for e in c.evidence]

@@ -19,7 +19,7 @@ from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from orgraph import checks, curation, query
-from orgraph.documents import read_bytes
+from orgraph.documents import SUFFIXES, read_bytes
 from orgraph.errors import InvalidClaim, InvalidDate
 from orgraph.export.jsonl import export_lines
 from orgraph.fuzzydate import FuzzyDate
@@ -188,6 +188,8 @@ async def upload(
     if len(data) > limit:
         raise Problem(413, f"documents are limited to {limit / 1_000_000:g} MB")
     name = PurePath(file.filename or "upload.txt").name[:200] or "upload.txt"
+    if PurePath(name).suffix.lower() not in SUFFIXES:  # as `orgraph ingest` reads them
+        raise Problem(422, f"{name}: not a supported format (reads {', '.join(SUFFIXES)})")
     budget: Budget = request.app.state.budget
 
     def ingest() -> DocumentReport:
