@@ -32,7 +32,7 @@ class LearnedEntity:
 
 def _spells(acronym: str, name: str) -> bool:
     """Schwartz–Hearst's test: the acronym's letters occur in the name in order, the first one
-    first ("WTO" in "Welttourismusorganisation", not "UNITAR" in "Vereinten Nationen")."""
+    first ("WTO" in "Welttourismusorganisation", not "UNRISD" in "Vereinten Nationen")."""
     letters = [ch for ch in fold(acronym) if ch.isalpha()]
     folded = fold(name)
     if not letters or not folded.startswith(letters[0]):

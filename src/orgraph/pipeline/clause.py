@@ -245,7 +245,7 @@ class Clause:
         if self.has_word("negations", hit.first - 3, hit.first):
             return True
         if self.has_word("clause_negations", self.after_last_comma(hit), hit.first):
-            return True  # "Dem CEB gehören weder das UNITAR noch die UNU als Mitglieder an"
+            return True  # "Dem Rat gehören weder das UNRISD noch die UNU als Mitglieder an"
         for i in range(hit.first + 1, len(self.tokens)):
             if (
                 any(ch in self.gap(i - 1) for ch in ",;:–—")

@@ -2,7 +2,7 @@
 
 `ask` never raises for bad input: a question the parser cannot place, or one the
 graph cannot answer (an unknown name, say), becomes a `cannot_answer` result that
-says why, suggests close matches for a name it did not know ("GMGG" → GMG), and
+says why, suggests close matches for a name it did not know ("UNICFE" → UNICEF), and
 offers a short list of what can be asked, each with an example question, in the
 question's language.
 """
