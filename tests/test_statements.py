@@ -358,3 +358,20 @@ def test_a_member_is_found_under_its_former_name() -> None:
     add_claim(store, "IOM", "member_of", "IASC", role="observer", start="1985", sentence="s2")
     rows = [m for m in query.members_at(store, "IASC", FuzzyDate(1986)).members]
     assert [m.entity.id for m in rows] == ["iom"]  # one member, named as it is called now
+
+
+def test_a_rename_recorded_later_is_not_known_before() -> None:
+    from orgraph.curation import add_claim
+    from orgraph.model import Entity, Name
+
+    store = Store()
+    store.seed()
+    for entity_id, label in (("x-old", "Old Working Body"), ("x-new", "New Working Body")):
+        store.add_entity(Entity(entity_id, "organization", label, [Name(label, "en", "label")]))
+    add_claim(store, "UNICEF", "member_of", "x-old", start="2000", sentence="joined")
+    before = datetime.now(UTC)
+    add_claim(store, "x-old", "renamed_to", "x-new", start="2005", sentence="renamed")
+    assert [m.entity.id for m in query.members_at(store, "x-new", FuzzyDate(2001)).members] == [
+        "unicef"
+    ]
+    assert query.members_at(store, "x-new", FuzzyDate(2001), as_known=before).members == []

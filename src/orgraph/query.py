@@ -269,10 +269,11 @@ def _body_end(store: Store, body_id: str, as_known: date | None) -> FuzzyDate | 
     return None
 
 
-def _body(store: Store, body: str) -> tuple[Entity, list[NamePeriod]]:
-    """The body under its current name (whatever name it was asked by), and its names in time."""
+def _body(store: Store, body: str, as_known: date | None = None) -> tuple[Entity, list[NamePeriod]]:
+    """The body under its current name (whatever name it was asked by), and its names in time,
+    as the graph knew them on `as_known`."""
     entity = store.resolve(body)
-    periods = lineage(store, entity.id)
+    periods = lineage(store, entity.id, as_known)
     current = periods[-1].entity_id
     return (entity if current == entity.id else store.entity(current)), periods
 
@@ -282,7 +283,7 @@ def members_at(
     store: Store, body: str, at: FuzzyDate | date, as_known: date | None = None
 ) -> Members:
     """Who was a member (any role) of the body, across its renames, on some day of `at`."""
-    entity, periods = _body(store, body)
+    entity, periods = _body(store, body, as_known)
     period = period_of(at)
     found = _membership_verdicts(store, [p.entity_id for p in periods], at, as_known)
     # A member under two of its names is one member, named as it is called now.
@@ -350,7 +351,7 @@ def is_member(
 ) -> MembershipVerdict:
     """Three-valued: was `member` a member of `body` on some day of `at`? With reason and evidence."""
     org = store.resolve(member)
-    entity, periods = _body(store, body)
+    entity, periods = _body(store, body, as_known)
     period = period_of(at)
     then = name_at(periods, *period)
     known = {entity.id: entity} if set(then) == {entity.id} else store.entities_by_id(then)
@@ -493,7 +494,7 @@ def former_names(store: Store, entity: str, as_known: date | None = None) -> lis
 @_answer
 def founders(store: Store, body: str, as_known: date | None = None) -> list[Relation]:
     """Members recorded with the role founding_member, across the body's names."""
-    _, periods = _body(store, body)
+    _, periods = _body(store, body, as_known)
     claims = store.claims(
         objects=[p.entity_id for p in periods], predicates=["member_of"], as_known=as_known
     )
@@ -509,7 +510,7 @@ def joined_between(
     as_known: date | None = None,
 ) -> list[tuple[Relation, Answer]]:
     """Members whose membership began within [first, last]: yes when certainly, uncertain when the start window straddles."""
-    _, periods = _body(store, body)
+    _, periods = _body(store, body, as_known)
     low, high = period_of(first)[0], period_of(last)[1]
     claims = store.claims(
         objects=[p.entity_id for p in periods],
@@ -541,7 +542,7 @@ def joined_between(
 def since(store: Store, member: str, body: str, as_known: date | None = None) -> list[Relation]:
     """The membership claims of `member` in `body` (all roles), earliest start first."""
     org = store.resolve(member)
-    _, periods = _body(store, body)
+    _, periods = _body(store, body, as_known)
     claims = store.claims(
         subjects=[org.id],
         objects=[p.entity_id for p in periods],
