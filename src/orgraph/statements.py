@@ -101,8 +101,8 @@ def refined(statement: Claim, claim: Claim, identity: dict[str, str]) -> Claim |
     ends = min(ends, (statement.subject, statement.object))
     texts = _date_texts(interval) != _date_texts(statement.interval)
     if (
-        (interval, qualifiers, ends) == (statement.interval, statement.qualifiers, ends)
-        and ends == (statement.subject, statement.object)
+        (interval, qualifiers, ends)
+        == (statement.interval, statement.qualifiers, (statement.subject, statement.object))
         and not texts
         and status in (None, statement.status)
         and claim.confidence <= statement.confidence

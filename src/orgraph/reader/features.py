@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from orgraph.model import Claim
 from orgraph.names import fold, name_key
 from orgraph.pipeline.extract import Extraction
 from orgraph.pipeline.lexicon import lexicon
@@ -155,7 +154,3 @@ def _topic_only(features: tuple[str, ...]) -> tuple[str, ...]:
 def _sentence_of(starts: list[int], position: int) -> int | None:
     index = bisect.bisect_right(starts, position) - 1
     return index if index >= 0 else None
-
-
-def claim_key(claim: Claim) -> tuple[str, str, str]:
-    return (claim.subject, claim.predicate, claim.object)

@@ -63,6 +63,11 @@ def as_known_stamp(as_known: date | datetime | None) -> str | None:
     return stamp(datetime.combine(as_known, time.max).replace(tzinfo=now().tzinfo))
 
 
+def _sentences(claim: Claim) -> set[tuple[str, int, int, str]]:
+    """The pieces of evidence a claim rests on, as comparable values."""
+    return {(e.source, e.start, e.end, e.text) for e in claim.evidence}
+
+
 @dataclass(frozen=True)
 class Withdrawal:
     """What withdrawing evidence did: pieces withdrawn, statements touched, statements retracted."""
@@ -646,14 +651,11 @@ class Store:
         recording many claims at once. Statements in `apart_from` are not matched."""
         claim.validate()
         identity = self.rename_identity(conn) if identity is None else identity
-        lineage_of: dict[str, list[str]] = {}
-        for entity_id, root in identity.items():
-            lineage_of.setdefault(root, []).append(entity_id)
-        ends = {
-            e
-            for side in (claim.subject, claim.object)
-            for e in lineage_of.get(identity.get(side, side), [side])
+        roots = {
+            identity.get(claim.subject, claim.subject),
+            identity.get(claim.object, claim.object),
         }
+        ends = {claim.subject, claim.object} | {e for e, root in identity.items() if root in roots}
         candidates = self.claims(
             subjects=sorted(ends), objects=sorted(ends), predicates=[claim.predicate], conn=conn
         )
@@ -662,11 +664,8 @@ class Store:
         # (A person's statements are each their own source.) Among several matches the one
         # resting on the earliest sentence, so the graph does not depend on the order in which
         # documents come.
-        pieces = {(e.source, e.start, e.end, e.text) for e in claim.evidence}
+        pieces = _sentences(claim)
         own = {e.source for e in claim.evidence if not e.extractor.startswith("manual")}
-
-        def sentences(c: Claim) -> set[tuple[str, int, int, str]]:
-            return {(e.source, e.start, e.end, e.text) for e in c.evidence}
 
         matches = [
             c
@@ -675,7 +674,7 @@ class Store:
             and same_fact(c, claim, identity)
             # The same sentence already stands behind it (an import run again): the same
             # statement. Otherwise a statement resting on this document takes no more of it.
-            and (pieces & sentences(c) or not own & {e.source for e in c.evidence})
+            and (pieces & _sentences(c) or not own & {e.source for e in c.evidence})
         ]
         twin = min(
             matches,
@@ -684,7 +683,7 @@ class Store:
         )
         if twin is None:
             return self.add_claim(claim, conn)
-        seen = {(e.source, e.start, e.end, e.text) for e in twin.evidence}
+        seen = _sentences(twin)
         fresh = [e for e in claim.evidence if (e.source, e.start, e.end, e.text) not in seen]
         better = refined(twin, claim, identity)
         if better is not None:
